@@ -1,0 +1,3 @@
+module github.com/syllobench/syllobench
+
+go 1.26
