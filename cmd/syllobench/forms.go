@@ -1,0 +1,115 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/syllobench/syllobench/internal/forms"
+	"github.com/syllobench/syllobench/internal/logic"
+)
+
+// formJSON is one line of "forms -json". Field order is the contract.
+type formJSON struct {
+	ID               string `json:"id"`
+	Mood             string `json:"mood"`
+	Figure           int    `json:"figure"`
+	Name             string `json:"name"`
+	ValidBoolean     bool   `json:"valid_boolean"`
+	ValidTraditional bool   `json:"valid_traditional"`
+}
+
+// pairJSON is one line of "forms -pairs -json".
+type pairJSON struct {
+	ID          string   `json:"id"`
+	Boolean     []string `json:"boolean"`
+	Traditional []string `json:"traditional"`
+}
+
+func runForms(stdout, stderr io.Writer, args []string) error {
+	fs := flag.NewFlagSet("forms", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	asJSON := fs.Bool("json", false, "print one JSON object per line")
+	pairs := fs.Bool("pairs", false, "list the 64 premise pairs (CCOBRA convention) and their valid responses")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: syllobench forms [-json] [-pairs]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return nil
+		}
+		return usageError{err}
+	}
+	if fs.NArg() > 0 {
+		return usagef("forms takes no arguments, got %q", fs.Args())
+	}
+	if *pairs {
+		return printPairs(stdout, *asJSON)
+	}
+	return printSyllogisms(stdout, *asJSON)
+}
+
+func printSyllogisms(w io.Writer, asJSON bool) error {
+	enc := json.NewEncoder(w)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	if !asJSON {
+		fmt.Fprintln(tw, "ID\tMOOD\tFIGURE\tNAME\tBOOLEAN\tTRADITIONAL")
+	}
+	for _, s := range forms.Syllogisms() {
+		f := formJSON{
+			ID: s.ID(), Mood: s.MoodString(), Figure: s.Figure, Name: s.Name(),
+			ValidBoolean: s.Valid(logic.Boolean), ValidTraditional: s.Valid(logic.Traditional),
+		}
+		if asJSON {
+			if err := enc.Encode(f); err != nil {
+				return err
+			}
+			continue
+		}
+		name := f.Name
+		if name == "" {
+			name = "-"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\n", f.ID, f.Mood, f.Figure, name,
+			validity(f.ValidBoolean), validity(f.ValidTraditional))
+	}
+	return tw.Flush()
+}
+
+func validity(valid bool) string {
+	if valid {
+		return "valid"
+	}
+	return "invalid"
+}
+
+func printPairs(w io.Writer, asJSON bool) error {
+	enc := json.NewEncoder(w)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	if !asJSON {
+		fmt.Fprintln(tw, "ID\tBOOLEAN\tTRADITIONAL")
+	}
+	for _, p := range forms.Pairs() {
+		j := pairJSON{ID: p.ID(), Boolean: codes(p.Valid(logic.Boolean)), Traditional: codes(p.Valid(logic.Traditional))}
+		if asJSON {
+			if err := enc.Encode(j); err != nil {
+				return err
+			}
+			continue
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", j.ID, strings.Join(j.Boolean, " "), strings.Join(j.Traditional, " "))
+	}
+	return tw.Flush()
+}
+
+func codes(rs []forms.Response) []string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.String()
+	}
+	return out
+}

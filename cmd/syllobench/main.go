@@ -1,0 +1,80 @@
+// Command syllobench is the command-line side of the syllobench suite.
+//
+// Usage:
+//
+//	syllobench forms [-json] [-pairs]
+//	syllobench decide [-semantics boolean|traditional] [-json] SENTENCE...
+//
+// forms lists the 256 categorical syllogisms (or, with -pairs, the 64
+// premise pairs) with their validity under both semantics. decide reads
+// premises and a conclusion in controlled English and prints whether the
+// conclusion is entailed, contradicted, undetermined, or whether the
+// premises are inconsistent.
+//
+// The exit status is 0 on success, 2 on a usage or parse error and 1 on
+// any other failure.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() {
+	os.Exit(exitCode(run(os.Stdout, os.Stderr, os.Args[1:]), os.Stderr))
+}
+
+// usageError is bad input from the user: a wrong flag, a missing
+// argument, a sentence that does not parse. It exits with status 2.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func usagef(format string, args ...any) error {
+	return usageError{fmt.Errorf(format, args...)}
+}
+
+// exitCode reports err on stderr and returns the process exit status.
+func exitCode(err error, stderr io.Writer) int {
+	if err == nil {
+		return 0
+	}
+	fmt.Fprintf(stderr, "syllobench: %v\n", err)
+	if errors.As(err, new(usageError)) {
+		return 2
+	}
+	return 1
+}
+
+const usage = `usage: syllobench <command> [flags] [arguments]
+
+commands:
+  forms   list the 256 syllogisms, or the 64 premise pairs with -pairs
+  decide  decide premises and a conclusion written in controlled English
+
+Run "syllobench <command> -h" for a command's flags.
+`
+
+// run is the whole command, with its streams and arguments passed in so
+// that tests can call it directly.
+func run(stdout, stderr io.Writer, args []string) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return usagef("no command given")
+	}
+	switch cmd, rest := args[0], args[1:]; cmd {
+	case "forms":
+		return runForms(stdout, stderr, rest)
+	case "decide":
+		return runDecide(stdout, stderr, rest)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	default:
+		fmt.Fprint(stderr, usage)
+		return usagef("unknown command %q", cmd)
+	}
+}
