@@ -22,6 +22,12 @@ type formJSON struct {
 	ValidTraditional bool   `json:"valid_traditional"`
 }
 
+// fallacyJSON is one line of "forms -fallacies -json".
+type fallacyJSON struct {
+	Fallacy string   `json:"fallacy"`
+	Forms   []string `json:"forms"`
+}
+
 // pairJSON is one line of "forms -pairs -json".
 type pairJSON struct {
 	ID          string   `json:"id"`
@@ -34,8 +40,9 @@ func runForms(stdout, stderr io.Writer, args []string) error {
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print one JSON object per line")
 	pairs := fs.Bool("pairs", false, "list the 64 premise pairs (CCOBRA convention) and their valid responses")
+	fallacies := fs.Bool("fallacies", false, "list the named fallacies and the forms that commit them")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: syllobench forms [-json] [-pairs]")
+		fmt.Fprintln(stderr, "usage: syllobench forms [-json] [-pairs | -fallacies]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -47,8 +54,13 @@ func runForms(stdout, stderr io.Writer, args []string) error {
 	if fs.NArg() > 0 {
 		return usagef("forms takes no arguments, got %q", fs.Args())
 	}
-	if *pairs {
+	switch {
+	case *pairs && *fallacies:
+		return usagef("forms: -pairs and -fallacies cannot be combined")
+	case *pairs:
 		return printPairs(stdout, *asJSON)
+	case *fallacies:
+		return printFallacies(stdout, *asJSON)
 	}
 	return printSyllogisms(stdout, *asJSON)
 }
@@ -112,4 +124,26 @@ func codes(rs []forms.Response) []string {
 		out[i] = r.String()
 	}
 	return out
+}
+
+func printFallacies(w io.Writer, asJSON bool) error {
+	enc := json.NewEncoder(w)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	if !asJSON {
+		fmt.Fprintln(tw, "FALLACY\tCOUNT\tFORMS")
+	}
+	for _, f := range forms.Fallacies() {
+		j := fallacyJSON{Fallacy: f.String()}
+		for _, a := range forms.Catalogue(f) {
+			j.Forms = append(j.Forms, a.ID)
+		}
+		if asJSON {
+			if err := enc.Encode(j); err != nil {
+				return err
+			}
+			continue
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%s\n", j.Fallacy, len(j.Forms), strings.Join(j.Forms, " "))
+	}
+	return tw.Flush()
 }

@@ -2,11 +2,13 @@
 //
 // Usage:
 //
-//	syllobench forms [-json] [-pairs]
+//	syllobench forms [-json] [-pairs | -fallacies]
 //	syllobench decide [-semantics boolean|traditional] [-json] SENTENCE...
 //
-// forms lists the 256 categorical syllogisms (or, with -pairs, the 64
-// premise pairs) with their validity under both semantics. decide reads
+// forms lists the 256 categorical syllogisms with their validity under
+// both semantics; with -pairs, the 64 premise pairs and their valid
+// responses; with -fallacies, the named fallacies and the forms that
+// commit them. decide reads
 // premises and a conclusion in controlled English and prints whether the
 // conclusion is entailed, contradicted, undetermined, or whether the
 // premises are inconsistent.
@@ -52,7 +54,7 @@ func exitCode(err error, stderr io.Writer) int {
 const usage = `usage: syllobench <command> [flags] [arguments]
 
 commands:
-  forms   list the 256 syllogisms, or the 64 premise pairs with -pairs
+  forms   list the 256 syllogisms; -pairs the 64 premise pairs; -fallacies the fallacies
   decide  decide premises and a conclusion written in controlled English
 
 Run "syllobench <command> -h" for a command's flags.

@@ -41,6 +41,8 @@ func TestFormsGolden(t *testing.T) {
 		{[]string{"forms", "-json"}, "forms.jsonl"},
 		{[]string{"forms", "-pairs"}, "pairs.txt"},
 		{[]string{"forms", "-pairs", "-json"}, "pairs.jsonl"},
+		{[]string{"forms", "-fallacies"}, "fallacies.txt"},
+		{[]string{"forms", "-fallacies", "-json"}, "fallacies.jsonl"},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
@@ -117,6 +119,7 @@ func TestBadInput(t *testing.T) {
 		{[]string{"frobnicate"}, 2, `"frobnicate"`},
 		{[]string{"forms", "-bogus"}, 2, "bogus"},
 		{[]string{"forms", "extra"}, 2, "extra"},
+		{[]string{"forms", "-pairs", "-fallacies"}, 2, "cannot be combined"},
 		{[]string{"decide"}, 2, "conclusion"},
 		{[]string{"decide", "-semantics", "modal", "All A are B"}, 2, `"modal"`},
 		{[]string{"decide", "All dogs are mammals", "All dogs mammals"}, 2, `sentence 2`},
