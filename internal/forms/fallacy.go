@@ -9,16 +9,16 @@ type Fallacy uint8
 // are the remaining rules of the traditional syllogism, tagged so that
 // every invalid syllogism carries at least one name.
 const (
-	UndistributedMiddle   Fallacy = iota + 1 // the middle term is distributed in neither premise
-	IllicitMajor                             // P is distributed in the conclusion but not in the major premise
-	IllicitMinor                             // S is distributed in the conclusion but not in the minor premise
-	ExistentialFallacy                       // a particular conclusion from two universal premises
-	IllicitConversion                        // All A are B to All B are A, or Some A are not B to Some B are not A
-	AffirmingConsequent                      // All A are B, x is a B, so x is an A
-	DenyingAntecedent                        // All A are B, x is not an A, so x is not a B
-	ExclusivePremises                        // two negative premises
-	AffirmativeFromNegative                  // an affirmative conclusion from a negative premise
-	NegativeFromAffirmatives                 // a negative conclusion from two affirmative premises
+	UndistributedMiddle      Fallacy = iota + 1 // the middle term is distributed in neither premise
+	IllicitMajor                                // P is distributed in the conclusion but not in the major premise
+	IllicitMinor                                // S is distributed in the conclusion but not in the minor premise
+	ExistentialFallacy                          // a particular conclusion from two universal premises
+	IllicitConversion                           // All A are B to All B are A, or Some A are not B to Some B are not A
+	AffirmingConsequent                         // All A are B, x is a B, so x is an A
+	DenyingAntecedent                           // All A are B, x is not an A, so x is not a B
+	ExclusivePremises                           // two negative premises
+	AffirmativeFromNegative                     // an affirmative conclusion from a negative premise
+	NegativeFromAffirmatives                    // a negative conclusion from two affirmative premises
 )
 
 var fallacyNames = [...]string{
