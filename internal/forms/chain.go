@@ -12,7 +12,7 @@ type ChainAnswer uint8
 
 // The three variants of a chain.
 const (
-	ChainTrue    ChainAnswer = iota // the chain carries x all the way
+	ChainTrue    ChainAnswer = iota // the chain carries X all the way
 	ChainFalse                      // the last link excludes the last term
 	ChainUnknown                    // the last link points the wrong way
 )
@@ -35,7 +35,7 @@ const (
 
 // Chain returns a sorites of the given depth about an individual:
 //
-//	x is a t0. All t0 are t1. … All t(d-1) are td.  Is x a td?
+//	X is a t0. All t0 are t1. … All t(d-1) are td.  Is X a td?
 //
 // For [ChainFalse] the last link is "No t(d-1) are td"; for
 // [ChainUnknown] it is "All td are t(d-1)". Distractors are premises that
@@ -52,7 +52,7 @@ func Chain(depth int, answer ChainAnswer, distractors int, r *rand.Rand) (Argume
 		return Argument{}, fmt.Errorf("chain distractors %d: want 0 to %d", distractors, MaxDistractors)
 	}
 	t := func(i int) string { return fmt.Sprint("t", i) }
-	ps := []logic.Statement{stmt(logic.Is, "x", t(0))}
+	ps := []logic.Statement{stmt(logic.Is, "X", t(0))}
 	for i := 0; i < depth-1; i++ {
 		ps = append(ps, stmt(logic.All, t(i), t(i+1)))
 	}
@@ -81,5 +81,5 @@ func Chain(depth int, answer ChainAnswer, distractors int, r *rand.Rand) (Argume
 	if distractors > 0 {
 		id += fmt.Sprintf("-d%d", distractors)
 	}
-	return Argument{ID: id, Premises: ps, Conclusion: stmt(logic.Is, "x", t(depth))}, nil
+	return Argument{ID: id, Premises: ps, Conclusion: stmt(logic.Is, "X", t(depth))}, nil
 }

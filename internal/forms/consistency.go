@@ -26,7 +26,7 @@ func (c ConsistencySet) Consistent(sem logic.Semantics) bool {
 // Consistency returns a's premises followed by its conclusion, or by the
 // conclusion's negation when negate is set. When a's premises entail the
 // conclusion, the negated set is the classic contradiction check:
-// "All A are B. All B are C. x is an A. x is not a C."
+// "All A are B. All B are C. X is an A. X is not a C."
 func Consistency(a Argument, negate bool) ConsistencySet {
 	last, suffix := a.Conclusion, "with-conclusion"
 	if negate {

@@ -14,8 +14,8 @@ const (
 	IllicitMinor                                // S is distributed in the conclusion but not in the minor premise
 	ExistentialFallacy                          // a particular conclusion from two universal premises
 	IllicitConversion                           // All A are B to All B are A, or Some A are not B to Some B are not A
-	AffirmingConsequent                         // All A are B, x is a B, so x is an A
-	DenyingAntecedent                           // All A are B, x is not an A, so x is not a B
+	AffirmingConsequent                         // All A are B, X is a B, so X is an A
+	DenyingAntecedent                           // All A are B, X is not an A, so X is not a B
 	ExclusivePremises                           // two negative premises
 	AffirmativeFromNegative                     // an affirmative conclusion from a negative premise
 	NegativeFromAffirmatives                    // a negative conclusion from two affirmative premises

@@ -5,7 +5,7 @@
 //
 // A form is content-free: its terms are placeholders ("S", "M", "P" in a
 // syllogism, "A", "B", "C" in a premise pair, "t0", "t1", … in a chain,
-// and the individual "x"). Content is put in later with [Argument.Rename].
+// and the individual "X"), so every form can be rendered in controlled English as it is. Content is put in later with [Argument.Rename].
 // Every verdict is computed by [logic.Decide]; nothing here is an answer
 // typed in by hand.
 package forms

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/syllobench/syllobench/internal/english"
 	"github.com/syllobench/syllobench/internal/logic"
 )
 
@@ -260,13 +261,13 @@ func TestConsistencySets(t *testing.T) {
 	// The classic contradiction check must be in the catalogue.
 	classic := byID["chain-2-true/with-negation"]
 	wantStmts := []logic.Statement{
-		stmt(logic.Is, "x", "t0"), stmt(logic.All, "t0", "t1"), stmt(logic.All, "t1", "t2"), stmt(logic.IsNot, "x", "t2"),
+		stmt(logic.Is, "X", "t0"), stmt(logic.All, "t0", "t1"), stmt(logic.All, "t1", "t2"), stmt(logic.IsNot, "X", "t2"),
 	}
 	if diff := cmp.Diff(wantStmts, classic.Statements); diff != "" {
 		t.Errorf("classic contradiction check (-want +got):\n%s", diff)
 	}
 	if classic.Consistent(logic.Boolean) {
-		t.Error("x is a t0, all t0 are t1, all t1 are t2 and x is not a t2 are judged consistent")
+		t.Error("X is a t0, all t0 are t1, all t1 are t2 and X is not a t2 are judged consistent")
 	}
 	// Consistency must agree with the verdict of the base argument.
 	bases := append(SingularForms(), Conversions()...)
@@ -297,5 +298,39 @@ func TestRename(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"dog", "mammal"}, a.Terms()); diff != "" {
 		t.Errorf("Terms (-want +got):\n%s", diff)
+	}
+}
+
+// TestFormsRenderInEnglish checks that every form, with its placeholder
+// terms, reads in controlled English and parses back to itself.
+func TestFormsRenderInEnglish(t *testing.T) {
+	var all []Argument
+	for _, s := range Syllogisms() {
+		all = append(all, s.Argument())
+	}
+	for _, p := range Pairs() {
+		for _, r := range Responses()[:8] {
+			all = append(all, p.Argument(r))
+		}
+	}
+	all = append(all, SingularForms()...)
+	all = append(all, Conversions()...)
+	c, err := Chain(MaxChainDepth, ChainTrue, MaxDistractors, rand.New(rand.NewPCG(1, 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all = append(all, c)
+	for _, a := range all {
+		for _, s := range append(a.Premises, a.Conclusion) {
+			for _, p := range english.Phrasings(s.Q) {
+				text, err := english.Render(s, p)
+				if err != nil {
+					t.Fatalf("%s: %v", a.ID, err)
+				}
+				if back, err := english.Parse(text); err != nil || back != s {
+					t.Errorf("%s: %q parses to %v, %v; want %v", a.ID, text, back, err, s)
+				}
+			}
+		}
 	}
 }

@@ -2,35 +2,35 @@ package forms
 
 import "github.com/syllobench/syllobench/internal/logic"
 
-// SingularForms returns the arguments about one named individual x: the
-// classic "All A are B. x is an A. So x is a B." and its negative,
+// SingularForms returns the arguments about one named individual X: the
+// classic "All A are B. X is an A. So X is a B." and its negative,
 // contrapositive and fallacious variants.
 func SingularForms() []Argument {
 	return []Argument{{
 		ID:         "instantiation",
-		Premises:   []logic.Statement{stmt(logic.All, "A", "B"), stmt(logic.Is, "x", "A")},
-		Conclusion: stmt(logic.Is, "x", "B"),
+		Premises:   []logic.Statement{stmt(logic.All, "A", "B"), stmt(logic.Is, "X", "A")},
+		Conclusion: stmt(logic.Is, "X", "B"),
 	}, {
 		ID:         "negative-instantiation",
-		Premises:   []logic.Statement{stmt(logic.No, "A", "B"), stmt(logic.Is, "x", "A")},
-		Conclusion: stmt(logic.IsNot, "x", "B"),
+		Premises:   []logic.Statement{stmt(logic.No, "A", "B"), stmt(logic.Is, "X", "A")},
+		Conclusion: stmt(logic.IsNot, "X", "B"),
 	}, {
 		ID:         "negative-instantiation-converse",
-		Premises:   []logic.Statement{stmt(logic.No, "A", "B"), stmt(logic.Is, "x", "B")},
-		Conclusion: stmt(logic.IsNot, "x", "A"),
+		Premises:   []logic.Statement{stmt(logic.No, "A", "B"), stmt(logic.Is, "X", "B")},
+		Conclusion: stmt(logic.IsNot, "X", "A"),
 	}, {
 		ID:         "modus-tollens",
-		Premises:   []logic.Statement{stmt(logic.All, "A", "B"), stmt(logic.IsNot, "x", "B")},
-		Conclusion: stmt(logic.IsNot, "x", "A"),
+		Premises:   []logic.Statement{stmt(logic.All, "A", "B"), stmt(logic.IsNot, "X", "B")},
+		Conclusion: stmt(logic.IsNot, "X", "A"),
 	}, {
 		ID:         "affirming-the-consequent",
-		Premises:   []logic.Statement{stmt(logic.All, "A", "B"), stmt(logic.Is, "x", "B")},
-		Conclusion: stmt(logic.Is, "x", "A"),
+		Premises:   []logic.Statement{stmt(logic.All, "A", "B"), stmt(logic.Is, "X", "B")},
+		Conclusion: stmt(logic.Is, "X", "A"),
 		Fallacies:  []Fallacy{AffirmingConsequent},
 	}, {
 		ID:         "denying-the-antecedent",
-		Premises:   []logic.Statement{stmt(logic.All, "A", "B"), stmt(logic.IsNot, "x", "A")},
-		Conclusion: stmt(logic.IsNot, "x", "B"),
+		Premises:   []logic.Statement{stmt(logic.All, "A", "B"), stmt(logic.IsNot, "X", "A")},
+		Conclusion: stmt(logic.IsNot, "X", "B"),
 		Fallacies:  []Fallacy{DenyingAntecedent},
 	}}
 }
