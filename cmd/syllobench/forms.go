@@ -66,30 +66,21 @@ func runForms(stdout, stderr io.Writer, args []string) error {
 }
 
 func printSyllogisms(w io.Writer, asJSON bool) error {
-	enc := json.NewEncoder(w)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	if !asJSON {
-		fmt.Fprintln(tw, "ID\tMOOD\tFIGURE\tNAME\tBOOLEAN\tTRADITIONAL")
-	}
+	var rows []formJSON
 	for _, s := range forms.Syllogisms() {
-		f := formJSON{
+		rows = append(rows, formJSON{
 			ID: s.ID(), Mood: s.MoodString(), Figure: s.Figure, Name: s.Name(),
 			ValidBoolean: s.Valid(logic.Boolean), ValidTraditional: s.Valid(logic.Traditional),
-		}
-		if asJSON {
-			if err := enc.Encode(f); err != nil {
-				return err
-			}
-			continue
-		}
+		})
+	}
+	return printRows(w, asJSON, "ID\tMOOD\tFIGURE\tNAME\tBOOLEAN\tTRADITIONAL", rows, func(f formJSON) string {
 		name := f.Name
 		if name == "" {
 			name = "-"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\n", f.ID, f.Mood, f.Figure, name,
+		return fmt.Sprintf("%s\t%s\t%d\t%s\t%s\t%s", f.ID, f.Mood, f.Figure, name,
 			validity(f.ValidBoolean), validity(f.ValidTraditional))
-	}
-	return tw.Flush()
+	})
 }
 
 func validity(valid bool) string {
@@ -100,22 +91,13 @@ func validity(valid bool) string {
 }
 
 func printPairs(w io.Writer, asJSON bool) error {
-	enc := json.NewEncoder(w)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	if !asJSON {
-		fmt.Fprintln(tw, "ID\tBOOLEAN\tTRADITIONAL")
-	}
+	var rows []pairJSON
 	for _, p := range forms.Pairs() {
-		j := pairJSON{ID: p.ID(), Boolean: codes(p.Valid(logic.Boolean)), Traditional: codes(p.Valid(logic.Traditional))}
-		if asJSON {
-			if err := enc.Encode(j); err != nil {
-				return err
-			}
-			continue
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", j.ID, strings.Join(j.Boolean, " "), strings.Join(j.Traditional, " "))
+		rows = append(rows, pairJSON{ID: p.ID(), Boolean: codes(p.Valid(logic.Boolean)), Traditional: codes(p.Valid(logic.Traditional))})
 	}
-	return tw.Flush()
+	return printRows(w, asJSON, "ID\tBOOLEAN\tTRADITIONAL", rows, func(p pairJSON) string {
+		return fmt.Sprintf("%s\t%s\t%s", p.ID, strings.Join(p.Boolean, " "), strings.Join(p.Traditional, " "))
+	})
 }
 
 func codes(rs []forms.Response) []string {
@@ -127,23 +109,35 @@ func codes(rs []forms.Response) []string {
 }
 
 func printFallacies(w io.Writer, asJSON bool) error {
-	enc := json.NewEncoder(w)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	if !asJSON {
-		fmt.Fprintln(tw, "FALLACY\tCOUNT\tFORMS")
-	}
+	var rows []fallacyJSON
 	for _, f := range forms.Fallacies() {
-		j := fallacyJSON{Fallacy: f.String()}
+		row := fallacyJSON{Fallacy: f.String()}
 		for _, a := range forms.Catalogue(f) {
-			j.Forms = append(j.Forms, a.ID)
+			row.Forms = append(row.Forms, a.ID)
 		}
-		if asJSON {
-			if err := enc.Encode(j); err != nil {
+		rows = append(rows, row)
+	}
+	return printRows(w, asJSON, "FALLACY\tCOUNT\tFORMS", rows, func(f fallacyJSON) string {
+		return fmt.Sprintf("%s\t%d\t%s", f.Fallacy, len(f.Forms), strings.Join(f.Forms, " "))
+	})
+}
+
+// printRows writes rows as JSON lines, or as an aligned table under
+// header with one tab-separated line per row.
+func printRows[T any](w io.Writer, asJSON bool, header string, rows []T, line func(T) string) error {
+	if asJSON {
+		enc := json.NewEncoder(w)
+		for _, r := range rows {
+			if err := enc.Encode(r); err != nil {
 				return err
 			}
-			continue
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%s\n", j.Fallacy, len(j.Forms), strings.Join(j.Forms, " "))
+		return nil
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, header)
+	for _, r := range rows {
+		fmt.Fprintln(tw, line(r))
 	}
 	return tw.Flush()
 }
