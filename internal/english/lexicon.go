@@ -1,5 +1,7 @@
 package english
 
+import "slices"
+
 // The lexicon: the nouns whose plural is not made by the suffix rules of
 // [Plural], and the nouns whose singular [Singular] cannot recover from the
 // suffix rules alone. All entries are lower case; lookups fold case.
@@ -21,6 +23,14 @@ var irregularNouns = map[string]string{
 	"policewoman": "policewomen", "postman": "postmen", "chairman": "chairmen",
 	"fisherman": "fishermen", "businessman": "businessmen",
 	"businesswoman": "businesswomen", "snowman": "snowmen",
+}
+
+// classicalPlurals are Latin and Greek plurals of listed nouns that
+// [Singular] reads back, so that "cacti" and "cactuses" are one term.
+// [Plural] writes the English plural.
+var classicalPlurals = map[string]string{
+	"cacti": "cactus", "fungi": "fungus", "octopi": "octopus", "octopodes": "octopus",
+	"hippopotami": "hippopotamus", "termini": "terminus", "abaci": "abacus",
 }
 
 // fvesNouns end in -f or -fe and take -ves in the plural.
@@ -113,6 +123,9 @@ func buildLexicon() (plural, singular map[string]string) {
 			singular[regularPlural(s)] = s
 		}
 	}
+	for p, s := range classicalPlurals {
+		singular[p] = s
+	}
 	return plural, singular
 }
 
@@ -124,10 +137,12 @@ func set(words ...string) map[string]bool {
 	return m
 }
 
+// keys returns the words of m, sorted, so that nothing depends on map order.
 func keys(m map[string]bool) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
 		out = append(out, k)
 	}
+	slices.Sort(out)
 	return out
 }

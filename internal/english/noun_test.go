@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -98,6 +99,7 @@ func lexiconWords() []string {
 	for _, l := range [][]string{fvesNouns, oesNouns, ieNouns, eNouns, zNouns} {
 		words = append(words, l...)
 	}
+	slices.Sort(words) // irregularNouns is a map: fix the order
 	return words
 }
 

@@ -155,3 +155,20 @@ func TestParseErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestParseQuantifierPronounsAndClassicalPlurals(t *testing.T) {
+	for _, sentence := range []string{"Nobody is a dog.", "Everyone is a mortal.", "Nothing is not a unicorn.", "Someone is a cat."} {
+		if s, err := Parse(sentence); err == nil {
+			t.Errorf("Parse(%q) = %v; a quantifier pronoun is not a name", sentence, s)
+		}
+	}
+	for sentence, want := range map[string]logic.Statement{
+		"All cacti are plants.":      {Q: logic.All, Subject: "cactus", Predicate: "plant"},
+		"All cactuses are plants.":   {Q: logic.All, Subject: "cactus", Predicate: "plant"},
+		"Some fungi are not plants.": {Q: logic.SomeNot, Subject: "fungus", Predicate: "plant"},
+	} {
+		if got, err := Parse(sentence); err != nil || got != want {
+			t.Errorf("Parse(%q) = %v, %v; want %v", sentence, got, err, want)
+		}
+	}
+}

@@ -15,10 +15,14 @@ import (
 var termReserved = []string{"are", "is", "not", "a", "an"}
 
 // nameReserved are the words that may not be names, in any case: a name
-// must not read as the start of a quantified sentence or as a verb.
+// must not read as the start of a quantified sentence, as a verb, or as a
+// quantifier pronoun ("Nobody is a dog" is not about someone called
+// Nobody).
 var nameReserved = []string{
 	"all", "no", "some", "every", "each", "at", "none", "not", "is", "are",
 	"a", "an",
+	"nobody", "noone", "nothing", "everyone", "everybody", "everything",
+	"someone", "somebody", "something", "anyone", "anybody", "anything",
 }
 
 func isReservedInTerm(w string) bool {

@@ -96,12 +96,13 @@ func (s Syllogism) Fallacies() []Fallacy {
 	if universal(major.Q) && universal(minor.Q) && !universal(c.Q) {
 		fs = append(fs, ExistentialFallacy)
 	}
-	switch {
-	case negative(major.Q) && negative(minor.Q):
+	if negative(major.Q) && negative(minor.Q) {
 		fs = append(fs, ExclusivePremises)
-	case (negative(major.Q) || negative(minor.Q)) && !negative(c.Q):
+	}
+	if (negative(major.Q) || negative(minor.Q)) && !negative(c.Q) {
 		fs = append(fs, AffirmativeFromNegative)
-	case !negative(major.Q) && !negative(minor.Q) && negative(c.Q):
+	}
+	if !negative(major.Q) && !negative(minor.Q) && negative(c.Q) {
 		fs = append(fs, NegativeFromAffirmatives)
 	}
 	return fs

@@ -94,20 +94,19 @@ type theory struct {
 }
 
 func (th *theory) build(stmts []Statement, conclusion *Statement, sem Semantics) error {
-	if conclusion != nil {
-		// Register the conclusion's terms first: under Traditional
-		// semantics they are non-empty, and they must have an index
-		// before satWith is called.
-		if err := th.mention(*conclusion, sem); err != nil {
-			return fmt.Errorf("conclusion %v: %w", *conclusion, err)
-		}
-	}
 	for i, s := range stmts {
 		if err := th.mention(s, sem); err != nil {
 			return fmt.Errorf("statement %d %v: %w", i+1, s, err)
 		}
 		if err := th.add(s); err != nil {
 			return fmt.Errorf("statement %d %v: %w", i+1, s, err)
+		}
+	}
+	if conclusion != nil {
+		// The conclusion's terms are non-empty under Traditional
+		// semantics, and need an index before satWith is called.
+		if err := th.mention(*conclusion, sem); err != nil {
+			return fmt.Errorf("conclusion %v: %w", *conclusion, err)
 		}
 	}
 	return nil
