@@ -4,6 +4,7 @@
 //
 //	syllobench forms [-json] [-pairs | -fallacies]
 //	syllobench decide [-semantics boolean|traditional] [-json] SENTENCE...
+//	syllobench items [-probe NAME] [-n N] [-seed S] [-format F] [-semantics S] [-json] [-coverage]
 //
 // forms lists the 256 categorical syllogisms with their validity under
 // both semantics; with -pairs, the 64 premise pairs and their valid
@@ -11,7 +12,8 @@
 // commit them. decide reads
 // premises and a conclusion in controlled English and prints whether the
 // conclusion is entailed, contradicted, undetermined, or whether the
-// premises are inconsistent.
+// premises are inconsistent. items exports the generated questions with
+// their prompts and expected answers, the dataset the probes ask.
 //
 // The exit status is 0 on success, 2 on a usage or parse error and 1 on
 // any other failure.
@@ -56,6 +58,7 @@ const usage = `usage: syllobench <command> [flags] [arguments]
 commands:
   forms   list the 256 syllogisms; -pairs the 64 premise pairs; -fallacies the fallacies
   decide  decide premises and a conclusion written in controlled English
+  items   export generated items (the dataset), or their -coverage table
 
 Run "syllobench <command> -h" for a command's flags.
 `
@@ -72,6 +75,8 @@ func run(stdout, stderr io.Writer, args []string) error {
 		return runForms(stdout, stderr, rest)
 	case "decide":
 		return runDecide(stdout, stderr, rest)
+	case "items":
+		return runItems(stdout, stderr, rest)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -1,0 +1,207 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/syllobench/syllobench/internal/gen"
+	"github.com/syllobench/syllobench/internal/logic"
+	"github.com/syllobench/syllobench/internal/prompt"
+)
+
+// itemJSON is one line of "items -json". Field names are the contract.
+type itemJSON struct {
+	ID           string           `json:"id"`
+	Probe        string           `json:"probe"`
+	Form         string           `json:"form"`
+	Condition    string           `json:"condition"`
+	Presentation string           `json:"presentation"`
+	Semantics    string           `json:"semantics"`
+	Kind         string           `json:"kind"`
+	Premises     []string         `json:"premises"`
+	Conclusion   string           `json:"conclusion"`
+	Options      []string         `json:"options,omitempty"`
+	Expected     string           `json:"expected"`
+	Accepted     []string         `json:"accepted"`
+	Messages     []prompt.Message `json:"messages"`
+	Meta         metaJSON         `json:"meta"`
+}
+
+type metaJSON struct {
+	Verdict        string   `json:"verdict,omitempty"`
+	ConclusionTrue *bool    `json:"conclusion_true,omitempty"`
+	PremisesTrue   []*bool  `json:"premises_true,omitempty"`
+	Fallacies      []string `json:"fallacies,omitempty"`
+	Swap           string   `json:"swap,omitempty"`
+	Set            string   `json:"set,omitempty"`
+}
+
+func runItems(stdout, stderr io.Writer, args []string) error {
+	fs := flag.NewFlagSet("items", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var names []string
+	for _, f := range gen.Families() {
+		names = append(names, f.Name)
+	}
+	probe := fs.String("probe", "", "probe family: "+strings.Join(names, ", ")+" (default: all)")
+	n := fs.Int("n", 10, "items per family (isomorph sets for invariance)")
+	seed := fs.Uint64("seed", 1, "seed; the same flags give the same items")
+	formatName := fs.String("format", "direct", "prompt format: direct, fewshot or cot")
+	semName := fs.String("semantics", "traditional", "boolean or traditional")
+	asJSON := fs.Bool("json", false, "print one JSON object per line")
+	coverage := fs.Bool("coverage", false, "print which forms each content condition can fill, instead of items")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: syllobench items [-probe NAME] [-n N] [-seed S] [-format F] [-semantics S] [-json] [-coverage]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return nil
+		}
+		return usageError{err}
+	}
+	if fs.NArg() > 0 {
+		return usagef("items takes no arguments, got %q", fs.Args())
+	}
+	fams := gen.Families()
+	if *probe != "" {
+		f, err := gen.FamilyByName(*probe)
+		if err != nil {
+			return usagef("items -probe: %v", err)
+		}
+		fams = []gen.Family{f}
+	}
+	if *coverage {
+		return printCoverage(stdout, fams, *asJSON)
+	}
+	format, err := prompt.ParseFormat(*formatName)
+	if err != nil {
+		return usagef("items -format: %v", err)
+	}
+	sem, err := logic.ParseSemantics(*semName)
+	if err != nil {
+		return usagef("items -semantics: %v", err)
+	}
+	if *n < 0 {
+		return usagef("items -n %d: want a count of 0 or more", *n)
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	for _, fam := range fams {
+		items, err := fam.Items(*seed, *n, sem, gen.Canonical)
+		if err != nil {
+			return err
+		}
+		for _, it := range items {
+			msgs, err := prompt.Messages(it, format)
+			if err != nil {
+				return err
+			}
+			if *asJSON {
+				if err := enc.Encode(toJSON(it, msgs)); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := printItem(stdout, it, msgs); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func toJSON(it gen.Item, msgs []prompt.Message) itemJSON {
+	j := itemJSON{
+		ID: it.ID, Probe: it.Family, Form: it.Form, Condition: string(it.Condition),
+		Presentation: it.Presentation.String(), Semantics: it.Semantics.String(), Kind: string(it.Kind),
+		Premises: it.PremiseText, Conclusion: it.ConclusionText,
+		Expected: it.Expected, Accepted: it.Accepted, Messages: msgs,
+		Meta: metaJSON{
+			Verdict: it.Meta.Verdict, ConclusionTrue: it.Meta.ConclusionTrue, PremisesTrue: it.Meta.PremisesTrue,
+			Fallacies: it.Meta.Fallacies, Swap: it.Meta.Swap, Set: it.Meta.Set,
+		},
+	}
+	for _, o := range it.Options {
+		j.Options = append(j.Options, o.Label+". "+o.Text)
+	}
+	return j
+}
+
+// printItem shows an item as a person reads it: its id and answer, then
+// the messages.
+func printItem(w io.Writer, it gen.Item, msgs []prompt.Message) error {
+	fmt.Fprintf(w, "=== %s (expected: %s)\n", it.ID, strings.Join(it.Accepted, " or "))
+	for _, m := range msgs {
+		fmt.Fprintf(w, "--- %s\n%s\n", m.Role, m.Content)
+	}
+	_, err := fmt.Fprintln(w)
+	return err
+}
+
+// coverageJSON is one line of "items -coverage -json".
+type coverageJSON struct {
+	Probe     string `json:"probe"`
+	Form      string `json:"form"`
+	Condition string `json:"condition"`
+	Feasible  string `json:"feasible"`
+}
+
+// printCoverage prints, per family, the forms × conditions table of
+// feasibility: yes, no, or ? where only generation can tell.
+func printCoverage(w io.Writer, fams []gen.Family, asJSON bool) error {
+	enc := json.NewEncoder(w)
+	for _, fam := range fams {
+		tw := tabwriter.NewWriter(w, 0, 0, 1, ' ', 0)
+		if !asJSON {
+			fmt.Fprintf(tw, "probe=%s\tform", fam.Name)
+			for _, c := range fam.Conditions {
+				fmt.Fprintf(tw, "\t%s", c)
+			}
+			fmt.Fprintln(tw)
+		}
+		counts := make([]int, len(fam.Conditions))
+		ids := fam.Forms()
+		for _, id := range ids {
+			if !asJSON {
+				fmt.Fprintf(tw, "\t%s", id)
+			}
+			for i, c := range fam.Conditions {
+				f, err := fam.Feasibility(id, c)
+				if err != nil {
+					return err
+				}
+				if f == gen.Possible {
+					counts[i]++
+				}
+				if asJSON {
+					if err := enc.Encode(coverageJSON{fam.Name, id, string(c), f.String()}); err != nil {
+						return err
+					}
+				} else {
+					fmt.Fprintf(tw, "\t%s", f)
+				}
+			}
+			if !asJSON {
+				fmt.Fprintln(tw)
+			}
+		}
+		if asJSON {
+			continue
+		}
+		fmt.Fprintf(tw, "\tfeasible of %d", len(ids))
+		for _, c := range counts {
+			fmt.Fprintf(tw, "\t%d", c)
+		}
+		fmt.Fprintln(tw)
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		fmt.Fprintln(w)
+	}
+	return nil
+}

@@ -1,0 +1,391 @@
+package gen
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/syllobench/syllobench/internal/english"
+	"github.com/syllobench/syllobench/internal/lexicon"
+	"github.com/syllobench/syllobench/internal/logic"
+)
+
+// checkItem asserts the invariants every item must hold.
+func checkItem(t *testing.T, it Item) {
+	t.Helper()
+	// Every sentence parses back to its statement.
+	for i, text := range it.PremiseText {
+		if s, err := english.Parse(text); err != nil || s != it.Premises[i] {
+			t.Fatalf("%s: premise %q parses to %v, %v; want %v", it.ID, text, s, err, it.Premises[i])
+		}
+	}
+	premises := it.Premises
+	switch it.Kind {
+	case Validity, Truth:
+		c, err := english.Parse(it.ConclusionText)
+		if err != nil || it.Conclusion == nil || c != *it.Conclusion {
+			t.Fatalf("%s: conclusion %q parses to %v, %v; want %v", it.ID, it.ConclusionText, c, err, it.Conclusion)
+		}
+		v, err := logic.Decide(premises, c, it.Semantics)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[Kind]map[logic.Verdict]string{
+			Validity: {logic.Entailed: "yes", logic.Contradicted: "no", logic.Undetermined: "no"},
+			Truth:    {logic.Entailed: "true", logic.Contradicted: "false", logic.Undetermined: "unknown"},
+		}[it.Kind][v]
+		if it.Expected != want || v.String() != it.Meta.Verdict {
+			t.Fatalf("%s: expected %q (verdict %s), but the text decides %v", it.ID, it.Expected, it.Meta.Verdict, v)
+		}
+	case Consistency:
+		ok, _ := logic.Consistent(premises, it.Semantics)
+		if want := map[bool]string{true: "yes", false: "no"}[ok]; it.Expected != want {
+			t.Fatalf("%s: expected %q, the text says %q", it.ID, it.Expected, want)
+		}
+	case Choice:
+		var accepted []string
+		for _, o := range it.Options {
+			s, err := english.Parse(o.Text)
+			if err != nil {
+				continue // the NVC option
+			}
+			if v, _ := logic.Decide(premises, s, it.Semantics); v == logic.Entailed {
+				accepted = append(accepted, o.Label)
+			}
+		}
+		if accepted == nil {
+			for _, o := range it.Options {
+				if o.Text == NoValidConclusion {
+					accepted = []string{o.Label}
+				}
+			}
+		}
+		if !slices.Equal(accepted, it.Accepted) || it.Expected != accepted[0] {
+			t.Fatalf("%s: accepted %v (expected %s), the text gives %v", it.ID, it.Accepted, it.Expected, accepted)
+		}
+	}
+	if !slices.Contains(it.Kind.Labels(), it.Expected) {
+		t.Fatalf("%s: expected %q is not a label of %s questions", it.ID, it.Expected, it.Kind)
+	}
+	checkCondition(t, it)
+}
+
+// checkCondition asserts that the content meets its condition, by the
+// taxonomy's own truth function.
+func checkCondition(t *testing.T, it Item) {
+	t.Helper()
+	tax := lexicon.Default()
+	truth := func(s logic.Statement) bool {
+		v, err := tax.Truth(s)
+		if err != nil {
+			t.Fatalf("%s: %v", it.ID, err)
+		}
+		return v
+	}
+	premisesTrue := 0
+	for _, p := range it.Premises {
+		if it.Condition.real() && truth(p) {
+			premisesTrue++
+		}
+	}
+	switch it.Condition {
+	case Believable, Unbelievable:
+		if truth(*it.Conclusion) != (it.Condition == Believable) {
+			t.Fatalf("%s: the conclusion %q is %v in the world", it.ID, it.ConclusionText, !(it.Condition == Believable))
+		}
+	case Congruent:
+		if premisesTrue != len(it.Premises) {
+			t.Fatalf("%s: only %d of %d premises are true: %q", it.ID, premisesTrue, len(it.Premises), it.PremiseText)
+		}
+		// Sound reasoning from true premises reaches a true conclusion:
+		// this checks the taxonomy against the logic.
+		if it.Kind == Validity && it.Expected == "yes" && !truth(*it.Conclusion) {
+			t.Fatalf("%s: a valid form with true premises %q has a false conclusion %q", it.ID, it.PremiseText, it.ConclusionText)
+		}
+	case Incongruent:
+		if premisesTrue == len(it.Premises) {
+			t.Fatalf("%s: every premise is true: %q", it.ID, it.PremiseText)
+		}
+	case Symbolic:
+		for _, s := range it.Premises {
+			if len(s.Predicate) != 1 {
+				t.Fatalf("%s: symbolic term %q is not a letter", it.ID, s.Predicate)
+			}
+		}
+	}
+}
+
+func TestFamiliesGenerate(t *testing.T) {
+	n := 400
+	if testing.Short() {
+		n = 60
+	}
+	for _, fam := range Families() {
+		t.Run("probe="+fam.Name, func(t *testing.T) {
+			for _, sem := range []logic.Semantics{logic.Boolean, logic.Traditional} {
+				items, err := fam.Items(7, n, sem, Canonical)
+				if err != nil {
+					t.Fatal(err)
+				}
+				ids := map[string]bool{}
+				for _, it := range items {
+					if ids[it.ID] {
+						t.Fatalf("duplicate item id %s", it.ID)
+					}
+					ids[it.ID] = true
+					checkItem(t, it)
+				}
+			}
+		})
+	}
+}
+
+// TestEveryFeasibleComboGenerates checks the feasibility table against
+// the taxonomy: every combination said to be possible has content, for
+// several seeds, and every impossible one is refused with ErrInfeasible.
+func TestEveryFeasibleComboGenerates(t *testing.T) {
+	seeds := 3
+	if testing.Short() {
+		seeds = 1
+	}
+	for _, fam := range Families() {
+		for _, id := range fam.Forms() {
+			for _, c := range fam.Conditions {
+				feas, err := fam.Feasibility(id, c)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for seed := range seeds {
+					spec := Spec{Family: fam.Name, Form: id, Condition: c, Semantics: logic.Traditional, Seed: uint64(seed)}
+					it, err := Generate(spec)
+					switch {
+					case feas == Impossible && !errors.Is(err, ErrInfeasible):
+						t.Errorf("%s/%s/%s is impossible, but Generate gave %v", fam.Name, id, c, err)
+					case feas == Possible && err != nil:
+						t.Errorf("%s/%s/%s (feasible: %v): %v", fam.Name, id, c, feas, err)
+					case feas == Undecided && err != nil && !errors.Is(err, ErrNoContent):
+						t.Errorf("%s/%s/%s (undecided): %v", fam.Name, id, c, err)
+					case err == nil:
+						checkItem(t, it)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestIsomorphSets(t *testing.T) {
+	fam, _ := FamilyByName("invariance")
+	sets, err := fam.Sets(3, 40, logic.Traditional)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, set := range sets {
+		first := set[0]
+		for _, it := range set {
+			checkItem(t, it)
+			if it.Form != first.Form || it.Expected != first.Expected || it.Meta.Set != first.Meta.Set {
+				t.Errorf("set %s: %s (form %s, expected %s) differs from %s (form %s, expected %s)",
+					first.Meta.Set, it.ID, it.Form, it.Expected, first.ID, first.Form, first.Expected)
+			}
+		}
+	}
+	// The two sides of a swap fill the form from the same pair, with the
+	// same world truths.
+	for _, set := range sets {
+		var a, b *Item
+		for i := range set {
+			switch set[i].Condition {
+			case SwapA:
+				a = &set[i]
+			case SwapB:
+				b = &set[i]
+			}
+		}
+		if a == nil || b == nil {
+			continue
+		}
+		if a.Meta.Swap != b.Meta.Swap {
+			t.Errorf("%s and %s come from different swap pairs: %s, %s", a.ID, b.ID, a.Meta.Swap, b.Meta.Swap)
+		}
+		if diff := cmp.Diff(a.Meta.PremisesTrue, b.Meta.PremisesTrue); diff != "" || *a.Meta.ConclusionTrue != *b.Meta.ConclusionTrue {
+			t.Errorf("%s (%q) and %s (%q) differ in world truth:\n%s", a.ID, a.PremiseText, b.ID, b.PremiseText, diff)
+		}
+	}
+}
+
+func TestPresentationKeepsAnswer(t *testing.T) {
+	for _, fam := range Families() {
+		items, err := fam.Items(11, 30, logic.Traditional, Canonical)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range items {
+			for _, p := range Presentations()[1:] {
+				spec := Spec{Family: fam.Name, Form: it.Form, Condition: it.Condition, Presentation: p,
+					Semantics: it.Semantics, Seed: 11, Index: 0}
+				base := spec
+				base.Presentation = Canonical
+				want, err := Generate(base)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := Generate(spec)
+				if err != nil {
+					t.Fatal(err)
+				}
+				checkItem(t, got)
+				if !slices.Equal(answers(got), answers(want)) {
+					t.Errorf("%s: expected %s, canonical %s says %s", got.ID, got.Expected, want.ID, want.Expected)
+				}
+				if !slices.Equal(sortedStrings(got.PremiseText), sortedStrings(want.PremiseText)) && !p.VaryPhrasing {
+					t.Errorf("%s shows other premises than %s: %q vs %q", got.ID, want.ID, got.PremiseText, want.PremiseText)
+				}
+			}
+		}
+	}
+}
+
+// answers returns what an item's accepted labels stand for: the labels
+// themselves, or for choice questions the responses behind them, which
+// option order does not change.
+func answers(it Item) []string {
+	if it.Kind != Choice {
+		return it.Accepted
+	}
+	var rs []string
+	for _, o := range it.Options {
+		if slices.Contains(it.Accepted, o.Label) {
+			rs = append(rs, o.Response.String())
+		}
+	}
+	slices.Sort(rs)
+	return rs
+}
+
+func sortedStrings(s []string) []string {
+	s = slices.Clone(s)
+	slices.Sort(s)
+	return s
+}
+
+func TestDeterminism(t *testing.T) {
+	for _, fam := range Families() {
+		a, err := fam.Items(5, 20, logic.Boolean, Canonical)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := fam.Items(5, 20, logic.Boolean, Canonical)
+		if diff := cmp.Diff(a, b); diff != "" {
+			t.Errorf("%s: two runs with seed 5 differ:\n%s", fam.Name, diff)
+		}
+		c, _ := fam.Items(6, 20, logic.Boolean, Canonical)
+		if cmp.Equal(a, c) {
+			t.Errorf("%s: seeds 5 and 6 give the same items", fam.Name)
+		}
+	}
+}
+
+// TestItemsCoverForms checks that a family draws every form it is
+// defined on before any twice.
+func TestItemsCoverForms(t *testing.T) {
+	for _, fam := range Families() {
+		if fam.Name == "invariance" {
+			continue
+		}
+		fs, _ := fam.plan()
+		items, err := fam.Items(9, len(fs), logic.Traditional, Canonical)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]int{}
+		for _, it := range items {
+			seen[it.Form]++
+		}
+		if len(seen) != len(fs) {
+			t.Errorf("%s: %d items cover %d of %d forms", fam.Name, len(items), len(seen), len(fs))
+		}
+	}
+}
+
+func TestErrors(t *testing.T) {
+	for _, tc := range []struct {
+		spec   Spec
+		want   error
+		reason string
+	}{
+		{Spec{Family: "validity", Form: "AAA-1", Condition: Unbelievable}, nil, "Barbara can have a false conclusion with a false premise"},
+		{Spec{Family: "validity", Form: "AAA-1", Condition: "sideways"}, nil, "an unknown condition is an error"},
+		{Spec{Family: "instantiation", Form: "instantiation", Condition: SwapA}, ErrInfeasible, "swap pairs have no individuals"},
+		{Spec{Family: "conclusions", Form: "AA1", Condition: Believable}, ErrInfeasible, "a choice question has no conclusion to believe"},
+	} {
+		_, err := Generate(tc.spec)
+		if tc.reason == "an unknown condition is an error" {
+			if err == nil {
+				t.Errorf("%+v: no error; %s", tc.spec, tc.reason)
+			}
+			continue
+		}
+		if !errors.Is(err, tc.want) && !(tc.want == nil && err == nil) {
+			t.Errorf("Generate(%+v) = %v, want %v: %s", tc.spec, err, tc.want, tc.reason)
+		}
+	}
+	if _, err := Generate(Spec{Family: "nope"}); err == nil {
+		t.Error("unknown family: no error")
+	}
+	if _, err := Generate(Spec{Family: "validity", Form: "ZZZ-9"}); err == nil {
+		t.Error("unknown form: no error")
+	}
+}
+
+func FuzzGenerate(f *testing.F) {
+	f.Add(uint64(1), uint8(0), uint16(0), uint8(0), uint8(0), false, uint16(0))
+	f.Add(uint64(99), uint8(4), uint16(3), uint8(2), uint8(4), true, uint16(7))
+	fams := Families()
+	f.Fuzz(func(t *testing.T, seed uint64, famIdx uint8, formIdx uint16, condIdx, presIdx uint8, traditional bool, index uint16) {
+		fam := fams[int(famIdx)%len(fams)]
+		ids := fam.Forms()
+		spec := Spec{
+			Family: fam.Name, Form: ids[int(formIdx)%len(ids)],
+			Condition:    fam.Conditions[int(condIdx)%len(fam.Conditions)],
+			Presentation: Presentations()[int(presIdx)%len(Presentations())],
+			Seed:         seed, Index: int(index),
+		}
+		if traditional {
+			spec.Semantics = logic.Traditional
+		}
+		feas, _ := fam.Feasibility(spec.Form, spec.Condition)
+		it, err := Generate(spec)
+		if feas == Impossible {
+			if !errors.Is(err, ErrInfeasible) {
+				t.Fatalf("%+v is impossible, Generate gave %v", spec, err)
+			}
+			return
+		}
+		if err != nil {
+			t.Fatalf("%+v: %v", spec, err)
+		}
+		checkItem(t, it)
+		again, _ := Generate(spec)
+		if diff := cmp.Diff(it, again); diff != "" {
+			t.Fatalf("%+v generates differently twice:\n%s", spec, diff)
+		}
+	})
+}
+
+func BenchmarkGenerate(b *testing.B) {
+	for _, c := range []Condition{Symbolic, Nonce, Believable, Congruent, SwapA} {
+		b.Run(fmt.Sprintf("form=AAA-1/condition=%s", c), func(b *testing.B) {
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				if _, err := Generate(Spec{Family: "validity", Form: "AAA-1", Condition: c, Seed: 1, Index: i}); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
+	}
+}

@@ -1,0 +1,333 @@
+// Package gen turns (probe family, form, content condition, presentation,
+// semantics, seed, index) into an [Item]: the statements of one question,
+// their English text, and the expected answer.
+//
+// The expected answer is computed by [logic] from the English as it is
+// parsed back by [english], so what a model reads is what is graded. All
+// randomness comes from PCG streams seeded by the seed and the item's
+// identity: the same spec gives the same item, byte for byte.
+package gen
+
+import (
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"math/rand/v2"
+	"strconv"
+
+	"github.com/syllobench/syllobench/internal/english"
+	"github.com/syllobench/syllobench/internal/forms"
+	"github.com/syllobench/syllobench/internal/lexicon"
+	"github.com/syllobench/syllobench/internal/logic"
+)
+
+// Kind is the kind of question an item asks, which fixes its labels.
+type Kind string
+
+// The question kinds.
+const (
+	Validity    Kind = "validity"    // does the conclusion follow? yes / no
+	Truth       Kind = "truth"       // is the statement true, false or unknown?
+	Choice      Kind = "choice"      // which of the nine conclusions follows?
+	Consistency Kind = "consistency" // can all the statements be true together? yes / no
+)
+
+// Labels returns the answer labels of a kind, in the order prompts list
+// them. Choice labels are the option numbers.
+func (k Kind) Labels() []string {
+	switch k {
+	case Validity, Consistency:
+		return []string{"yes", "no"}
+	case Truth:
+		return []string{"true", "false", "unknown"}
+	case Choice:
+		return []string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}
+	}
+	return nil
+}
+
+// Item is one generated question.
+type Item struct {
+	ID           string // family/form/condition/index, plus /presentation when not canonical
+	Family       string
+	Form         string
+	Condition    Condition
+	Presentation Presentation
+	Semantics    logic.Semantics
+	Kind         Kind
+
+	Premises    []logic.Statement // in the order shown
+	PremiseText []string
+	// Conclusion is the statement asked about; nil for choice and
+	// consistency questions.
+	Conclusion     *logic.Statement
+	ConclusionText string
+	Options        []Option // choice questions only, in the order shown
+
+	Expected string   // the label of the right answer
+	Accepted []string // every right label (choice questions may have several)
+	Meta     Meta
+}
+
+// Option is one answer of a choice question.
+type Option struct {
+	Label    string // "1" … "9"
+	Text     string // the conclusion in English, or the no-valid-conclusion sentence
+	Response forms.Response
+}
+
+// NoValidConclusion is the text of the NVC option.
+const NoValidConclusion = "None of these conclusions follows."
+
+// Meta describes an item for analysis; none of it reaches the prompt.
+type Meta struct {
+	Verdict        string   // the logic verdict of premises and conclusion, if any
+	ConclusionTrue *bool    `json:",omitempty"` // world truth, for real content
+	PremisesTrue   []*bool  `json:",omitempty"` // world truth of each premise shown, for real content
+	Fallacies      []string `json:",omitempty"`
+	Swap           string   `json:",omitempty"` // the swap pair, "A <-> B"
+	Set            string   `json:",omitempty"` // the isomorph set an item belongs to
+}
+
+// Spec says which item to generate.
+type Spec struct {
+	Family       string
+	Form         string
+	Condition    Condition
+	Presentation Presentation
+	Semantics    logic.Semantics
+	Seed         uint64
+	Index        int
+}
+
+// ErrInconsistent is returned for a form whose premises cannot all be
+// true, which no question should rest on.
+var ErrInconsistent = errors.New("gen: the premises are inconsistent")
+
+// Generate builds the item spec describes from the default taxonomy.
+func Generate(spec Spec) (Item, error) {
+	fam, err := FamilyByName(spec.Family)
+	if err != nil {
+		return Item{}, err
+	}
+	f, err := fam.form(spec.Form)
+	if err != nil {
+		return Item{}, err
+	}
+	return generate(fam, f, spec, lexicon.Default())
+}
+
+// stream returns a PCG stream for the parts of a key.
+func stream(seed uint64, parts ...string) *rand.Rand {
+	h := fnv.New64a()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	return rand.New(rand.NewPCG(seed, h.Sum64()))
+}
+
+func generate(fam Family, f form, spec Spec, tax *lexicon.Taxonomy) (Item, error) {
+	id := fmt.Sprintf("%s/%s/%s/%d", fam.Name, f.id, spec.Condition, spec.Index)
+	if spec.Presentation != Canonical {
+		id += "/" + spec.Presentation.String()
+	}
+	// The two sides of a swap draw from one stream, so that they are
+	// filled from the same pair in parallel.
+	contentKey := string(spec.Condition)
+	if spec.Condition == SwapA || spec.Condition == SwapB {
+		contentKey = "swap"
+	}
+	idx := strconv.Itoa(spec.Index)
+	c, err := fill(f, spec.Condition, tax, stream(spec.Seed, fam.Name, f.id, contentKey, idx))
+	if err != nil {
+		return Item{}, fmt.Errorf("generating %s: %w", id, err)
+	}
+	// The presentation stream ignores the condition: an isomorph set
+	// shows every member the same way.
+	pr := stream(spec.Seed, fam.Name, f.id, idx, spec.Presentation.String())
+	it := Item{
+		ID: id, Family: fam.Name, Form: f.id, Condition: spec.Condition,
+		Presentation: spec.Presentation, Semantics: spec.Semantics, Kind: fam.Kind,
+	}
+	if err := it.render(f, c, spec.Presentation, pr); err != nil {
+		return Item{}, fmt.Errorf("generating %s: %w", id, err)
+	}
+	if err := it.grade(f); err != nil {
+		return Item{}, fmt.Errorf("generating %s: %w", id, err)
+	}
+	it.describe(f, c, tax)
+	return it, nil
+}
+
+// phrase renders s in the default phrasing, or one drawn from r when vary
+// is set, and checks that the text parses back to s.
+func phrase(s logic.Statement, vary bool, r *rand.Rand) (string, error) {
+	ps := english.Phrasings(s.Q)
+	p := ps[0]
+	if vary {
+		p = ps[r.IntN(len(ps))]
+	}
+	text, err := english.Render(s, p)
+	if err != nil {
+		return "", err
+	}
+	back, err := english.Parse(text)
+	if err != nil {
+		return "", err
+	}
+	if back != s {
+		return "", fmt.Errorf("%q reads back as %v, not %v", text, back, s)
+	}
+	return text, nil
+}
+
+// render fills in the statements and their text.
+func (it *Item) render(f form, c content, p Presentation, r *rand.Rand) error {
+	order := make([]int, len(f.premises))
+	for i := range order {
+		order[i] = i
+	}
+	if p.ShufflePremises {
+		order = shuffled(r, len(order))
+	}
+	for _, i := range order {
+		s := c.rename(f.premises[i])
+		text, err := phrase(s, p.VaryPhrasing, r)
+		if err != nil {
+			return err
+		}
+		it.Premises = append(it.Premises, s)
+		it.PremiseText = append(it.PremiseText, text)
+	}
+	if f.conclusion != nil {
+		s := c.rename(*f.conclusion)
+		text, err := phrase(s, p.VaryPhrasing, r)
+		if err != nil {
+			return err
+		}
+		it.Conclusion, it.ConclusionText = &s, text
+	}
+	if f.pair == nil {
+		return nil
+	}
+	rs := forms.Responses()
+	if p.ShuffleOptions {
+		perm := shuffled(r, len(rs))
+		shuffledRs := make([]forms.Response, len(rs))
+		for i, j := range perm {
+			shuffledRs[i] = rs[j]
+		}
+		rs = shuffledRs
+	}
+	for i, resp := range rs {
+		o := Option{Label: strconv.Itoa(i + 1), Text: NoValidConclusion, Response: resp}
+		if s, ok := resp.Statement(); ok {
+			text, err := phrase(c.rename(s), p.VaryPhrasing, r)
+			if err != nil {
+				return err
+			}
+			o.Text = text
+		}
+		it.Options = append(it.Options, o)
+	}
+	return nil
+}
+
+// grade computes the expected answer from the text as it parses back.
+func (it *Item) grade(f form) error {
+	premises := make([]logic.Statement, len(it.PremiseText))
+	for i, text := range it.PremiseText {
+		s, err := english.Parse(text)
+		if err != nil {
+			return err
+		}
+		premises[i] = s
+	}
+	switch it.Kind {
+	case Consistency:
+		ok, err := logic.Consistent(premises, it.Semantics)
+		if err != nil {
+			return err
+		}
+		it.Expected = map[bool]string{true: "yes", false: "no"}[ok]
+	case Choice:
+		ok, err := logic.Consistent(premises, it.Semantics)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return ErrInconsistent
+		}
+		for _, o := range it.Options {
+			if o.Response == forms.NVC {
+				continue
+			}
+			c, err := english.Parse(o.Text)
+			if err != nil {
+				return err
+			}
+			if v, err := logic.Decide(premises, c, it.Semantics); err != nil {
+				return err
+			} else if v == logic.Entailed {
+				it.Accepted = append(it.Accepted, o.Label)
+			}
+		}
+		if it.Accepted == nil {
+			for _, o := range it.Options {
+				if o.Response == forms.NVC {
+					it.Accepted = []string{o.Label}
+				}
+			}
+		}
+		it.Expected = it.Accepted[0]
+		return nil
+	case Validity, Truth:
+		c, err := english.Parse(it.ConclusionText)
+		if err != nil {
+			return err
+		}
+		v, err := logic.Decide(premises, c, it.Semantics)
+		if err != nil {
+			return err
+		}
+		it.Meta.Verdict = v.String()
+		switch {
+		case v == logic.Inconsistent:
+			return ErrInconsistent
+		case it.Kind == Validity && v == logic.Entailed:
+			it.Expected = "yes"
+		case it.Kind == Validity:
+			it.Expected = "no"
+		case v == logic.Entailed:
+			it.Expected = "true"
+		case v == logic.Contradicted:
+			it.Expected = "false"
+		default:
+			it.Expected = "unknown"
+		}
+	default:
+		return fmt.Errorf("unknown question kind %q", it.Kind)
+	}
+	it.Accepted = []string{it.Expected}
+	return nil
+}
+
+// describe fills in the metadata.
+func (it *Item) describe(f form, c content, tax *lexicon.Taxonomy) {
+	for _, fl := range f.fallacies {
+		it.Meta.Fallacies = append(it.Meta.Fallacies, fl.String())
+	}
+	if c.swap != nil {
+		it.Meta.Swap = c.swap.A.Singular + " <-> " + c.swap.B.Singular
+	}
+	if !it.Condition.real() {
+		return
+	}
+	for _, s := range it.Premises {
+		it.Meta.PremisesTrue = append(it.Meta.PremisesTrue, worldTruth(tax, s))
+	}
+	if it.Conclusion != nil {
+		it.Meta.ConclusionTrue = worldTruth(tax, *it.Conclusion)
+	}
+}

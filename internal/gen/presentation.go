@@ -1,0 +1,78 @@
+package gen
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Presentation is how an item is shown, apart from its form and content.
+// No presentation changes the expected answer.
+type Presentation struct {
+	ShufflePremises bool // premises in an order drawn from the seed
+	VaryPhrasing    bool // each statement in a phrasing drawn from the seed
+	ShuffleOptions  bool // choice options in an order drawn from the seed
+	Wording         int  // which wording of the question, 0 … Wordings-1
+}
+
+// Wordings is the number of question wordings of each kind.
+const Wordings = 3
+
+// Canonical is the plain presentation: premises in form order, default
+// phrasings, options in CCOBRA order, the first wording.
+var Canonical = Presentation{}
+
+// Presentations lists the variants the invariance probe compares, the
+// canonical one first.
+func Presentations() []Presentation {
+	return []Presentation{
+		Canonical,
+		{ShufflePremises: true},
+		{VaryPhrasing: true},
+		{ShuffleOptions: true, Wording: 1},
+		{ShufflePremises: true, VaryPhrasing: true, ShuffleOptions: true, Wording: 2},
+	}
+}
+
+// String names the presentation, e.g. "canonical" or "order+phrasing+w2".
+func (p Presentation) String() string {
+	var parts []string
+	if p.ShufflePremises {
+		parts = append(parts, "order")
+	}
+	if p.VaryPhrasing {
+		parts = append(parts, "phrasing")
+	}
+	if p.ShuffleOptions {
+		parts = append(parts, "options")
+	}
+	if p.Wording != 0 {
+		parts = append(parts, fmt.Sprintf("w%d", p.Wording))
+	}
+	if len(parts) == 0 {
+		return "canonical"
+	}
+	return strings.Join(parts, "+")
+}
+
+// ParsePresentation is the inverse of [Presentation.String].
+func ParsePresentation(name string) (Presentation, error) {
+	var p Presentation
+	if name == "canonical" {
+		return p, nil
+	}
+	for part := range strings.SplitSeq(name, "+") {
+		switch {
+		case part == "order":
+			p.ShufflePremises = true
+		case part == "phrasing":
+			p.VaryPhrasing = true
+		case part == "options":
+			p.ShuffleOptions = true
+		case len(part) == 2 && part[0] == 'w' && part[1] >= '1' && part[1] < '0'+Wordings:
+			p.Wording = int(part[1] - '0')
+		default:
+			return p, fmt.Errorf("presentation %q: unknown part %q (want canonical, or order, phrasing, options, w1-w%d joined by +)", name, part, Wordings-1)
+		}
+	}
+	return p, nil
+}

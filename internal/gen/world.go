@@ -1,0 +1,100 @@
+package gen
+
+import (
+	"math/rand/v2"
+
+	"github.com/syllobench/syllobench/internal/logic"
+)
+
+// world is a forest of categories in which every two categories are
+// nested or disjoint, with individuals placed in categories. It is either
+// the real taxonomy or the small universal forest that decides which
+// (form, condition) combinations are possible at all.
+type world struct {
+	size        int                 // categories are 0 … size-1
+	includes    func(a, b int) bool // b ⊆ a
+	individuals []int               // the category of each individual
+}
+
+// relation is how two categories of a forest stand to each other.
+type relation uint8
+
+const (
+	same relation = iota
+	below
+	above
+	disjoint
+)
+
+func (w *world) relation(a, b int) relation {
+	switch {
+	case a == b:
+		return same
+	case w.includes(b, a):
+		return below
+	case w.includes(a, b):
+		return above
+	}
+	return disjoint
+}
+
+// truth is the world truth of a categorical or singular statement whose
+// subject and predicate are categories (the subject of a singular
+// statement is the individual's category). Real categories are never
+// empty, and a child is a proper part of its parent.
+func (w *world) truth(q logic.Quantifier, subj, pred int) bool {
+	switch q {
+	case logic.All, logic.Is:
+		return w.includes(pred, subj)
+	case logic.SomeNot, logic.IsNot:
+		return !w.includes(pred, subj)
+	case logic.No:
+		return w.relation(subj, pred) == disjoint
+	}
+	return w.relation(subj, pred) != disjoint // Some
+}
+
+// universal is a forest of three roots, each with three children with
+// three children each. Any three categories of a forest with disjoint
+// siblings stand in the same relations as some three of its nodes (at
+// most three levels and three disjoint branches are needed), so a search
+// over it decides what is possible in any taxonomy rich enough to hold
+// the same arrangements (a test checks that ours is).
+// Every node holds an individual.
+var universal = func() *world {
+	const branch = 3
+	var parent []int
+	var add func(p, depth int)
+	add = func(p, depth int) {
+		for range branch {
+			parent = append(parent, p)
+			if depth < 2 {
+				add(len(parent)-1, depth+1)
+			}
+		}
+	}
+	add(-1, 0)
+	w := &world{size: len(parent)}
+	w.includes = func(a, b int) bool {
+		for ; b >= 0; b = parent[b] {
+			if b == a {
+				return true
+			}
+		}
+		return false
+	}
+	for i := range parent {
+		w.individuals = append(w.individuals, i)
+	}
+	return w
+}()
+
+// shuffled returns 0 … n-1 in an order drawn by r.
+func shuffled(r *rand.Rand, n int) []int {
+	p := make([]int, n)
+	for i := range p {
+		p[i] = i
+	}
+	r.Shuffle(n, func(i, j int) { p[i], p[j] = p[j], p[i] })
+	return p
+}

@@ -1,0 +1,70 @@
+package prompt
+
+import (
+	"fmt"
+	"hash/fnv"
+	"math/rand/v2"
+
+	"github.com/syllobench/syllobench/internal/gen"
+)
+
+// DefaultShots is the number of worked examples of a few-shot prompt.
+const DefaultShots = 2
+
+// Examples returns k worked examples for it: items of the same family and
+// semantics, on forms other than its own, filled with content of a
+// condition other than its own, and with different answers where the
+// family allows, so that the examples do not point to one label. The
+// choice is seeded by the item's id.
+func Examples(it gen.Item, k int) ([]gen.Item, error) {
+	fam, err := gen.FamilyByName(it.Family)
+	if err != nil {
+		return nil, err
+	}
+	cond := gen.Nonce
+	if it.Condition == gen.Nonce {
+		cond = gen.Symbolic
+	}
+	h := fnv.New64a()
+	h.Write([]byte(it.ID))
+	r := rand.New(rand.NewPCG(h.Sum64(), 1))
+	ids := fam.Forms()
+	var out []gen.Item
+	seen := map[string]bool{}
+	for pass := 0; pass < 2 && len(out) < k; pass++ {
+		for _, i := range r.Perm(len(ids)) {
+			if len(out) == k {
+				break
+			}
+			if ids[i] == it.Form || seen[ids[i]] {
+				continue
+			}
+			ex, err := gen.Generate(gen.Spec{
+				Family: it.Family, Form: ids[i], Condition: cond,
+				Semantics: it.Semantics, Seed: h.Sum64(), Index: len(out),
+			})
+			if err != nil {
+				return nil, fmt.Errorf("few-shot example for %s: %w", it.ID, err)
+			}
+			// The first pass takes only answers not yet shown.
+			if pass == 0 && answered(out, ex.Expected) {
+				continue
+			}
+			seen[ids[i]] = true
+			out = append(out, ex)
+		}
+	}
+	if len(out) < k {
+		return nil, fmt.Errorf("few-shot examples for %s: the family has only %d other forms", it.ID, len(out))
+	}
+	return out, nil
+}
+
+func answered(items []gen.Item, label string) bool {
+	for _, it := range items {
+		if it.Expected == label {
+			return true
+		}
+	}
+	return false
+}

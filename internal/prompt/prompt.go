@@ -1,0 +1,142 @@
+// Package prompt turns a generated item into the chat messages a model
+// is asked, in one of three formats: direct, few-shot or chain of
+// thought. A prompt holds only what the model needs: the statements, the
+// question, the semantics assumption and the answer line. No id, form
+// name, condition or hint about the answer reaches it.
+package prompt
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/syllobench/syllobench/internal/gen"
+	"github.com/syllobench/syllobench/internal/logic"
+)
+
+// Format is how a question is put to the model.
+type Format string
+
+// The prompt formats.
+const (
+	Direct  Format = "direct"  // the question alone; reply with the answer line
+	FewShot Format = "fewshot" // worked examples with their answers first
+	CoT     Format = "cot"     // reason step by step, then the answer line
+)
+
+// Formats lists the formats in a fixed order.
+func Formats() []Format { return []Format{Direct, FewShot, CoT} }
+
+// ParseFormat reads a format name.
+func ParseFormat(name string) (Format, error) {
+	for _, f := range Formats() {
+		if string(f) == name {
+			return f, nil
+		}
+	}
+	return "", fmt.Errorf("unknown prompt format %q: want direct, fewshot or cot", name)
+}
+
+// Message is one chat message.
+type Message struct {
+	Role    string `json:"role"`
+	Content string `json:"content"`
+}
+
+// System is the system message of every prompt. It asks for the premises
+// to be taken as given, as belief-bias studies instruct their
+// participants; it says nothing about any particular answer.
+const System = "You are answering questions of logic. Treat the statements you are given as true, " +
+	"even where they disagree with what you know about the world, and judge only what follows from them."
+
+// Messages returns the chat messages that ask it in format f. Few-shot
+// examples are drawn from the same family, with forms and content other
+// than its own.
+func Messages(it gen.Item, f Format) ([]Message, error) {
+	msgs := []Message{{Role: "system", Content: System}}
+	switch f {
+	case Direct:
+		return append(msgs, Message{"user", Question(it) + "\n\n" + answerLine(it.Kind) + " Reply with that line only."}), nil
+	case CoT:
+		return append(msgs, Message{"user", Question(it) + "\n\nThink it through step by step. Then " + lowerFirst(answerLine(it.Kind))}), nil
+	case FewShot:
+		examples, err := Examples(it, DefaultShots)
+		if err != nil {
+			return nil, err
+		}
+		for _, ex := range examples {
+			msgs = append(msgs,
+				Message{"user", Question(ex) + "\n\n" + answerLine(ex.Kind) + " Reply with that line only."},
+				Message{"assistant", "Answer: " + ex.Expected})
+		}
+		return append(msgs, Message{"user", Question(it) + "\n\n" + answerLine(it.Kind) + " Reply with that line only."}), nil
+	}
+	return nil, fmt.Errorf("unknown prompt format %q", f)
+}
+
+// answerLine asks for the final answer line and lists the labels.
+func answerLine(k gen.Kind) string {
+	labels := k.Labels()
+	list := strings.Join(labels[:len(labels)-1], ", ") + " or " + labels[len(labels)-1]
+	return fmt.Sprintf("End your reply with a final line of the form \"Answer: <label>\", where <label> is %s.", list)
+}
+
+func lowerFirst(s string) string { return strings.ToLower(s[:1]) + s[1:] }
+
+// questions are the wordings of each kind, indexed by Presentation.Wording.
+var questions = map[gen.Kind][gen.Wordings]string{
+	gen.Validity: {
+		"Does the conclusion necessarily follow from the premises?",
+		"If the premises are true, must the conclusion be true?",
+		"Is the conclusion logically valid, given the premises?",
+	},
+	gen.Truth: {
+		"Given only the premises, is the statement true, false or unknown?",
+		"From the premises alone, is the statement true, false, or impossible to tell (unknown)?",
+		"Taking only the premises into account, is the statement true, false or unknown?",
+	},
+	gen.Choice: {
+		"Which of the following conclusions necessarily follows from the premises?",
+		"Which of these conclusions must be true if the premises are true?",
+		"Choose the conclusion that follows logically from the premises.",
+	},
+	gen.Consistency: {
+		"Can all of these statements be true at the same time?",
+		"Is it possible for every one of these statements to be true together?",
+		"Could all of these statements hold at once, without contradiction?",
+	},
+}
+
+// semanticsNote states the semantics plainly, so that the expected answer
+// is not a matter of interpretation.
+func semanticsNote(sem logic.Semantics) string {
+	if sem == logic.Traditional {
+		return "Assume every group mentioned has at least one member."
+	}
+	return "Do not assume that a group mentioned has any members unless the statements say so."
+}
+
+// Question returns the body of the question: the statements, the
+// conclusion or options, the question and the semantics note. The
+// formats add their instructions after it.
+func Question(it gen.Item) string {
+	var b strings.Builder
+	header := "Premises:"
+	if it.Kind == gen.Consistency {
+		header = "Statements:"
+	}
+	b.WriteString(header + "\n")
+	for i, p := range it.PremiseText {
+		fmt.Fprintf(&b, "%d. %s\n", i+1, p)
+	}
+	if it.Kind == gen.Validity {
+		fmt.Fprintf(&b, "\nConclusion: %s\n", it.ConclusionText)
+	}
+	if it.Kind == gen.Truth {
+		fmt.Fprintf(&b, "\nStatement: %s\n", it.ConclusionText)
+	}
+	fmt.Fprintf(&b, "\n%s %s", questions[it.Kind][it.Presentation.Wording], semanticsNote(it.Semantics))
+	for _, o := range it.Options {
+		fmt.Fprintf(&b, "\n%s. %s", o.Label, o.Text)
+	}
+	return b.String()
+}
