@@ -3,7 +3,7 @@
 // answers come from an exact logic engine, and looks for verdicts that
 // depend on content rather than form.
 //
-// This first layer holds the foundations the suite stands on:
+// The layers built so far are the foundations the suite stands on:
 //
 //   - internal/logic decides categorical and singular arguments exactly,
 //     under Boolean or Traditional (existential import) semantics;
@@ -12,8 +12,14 @@
 //     consistency sets and named fallacies;
 //   - internal/english renders statements in controlled English and parses
 //     them back;
-//   - cmd/syllobench lists the forms and decides arguments written in
-//     controlled English.
+//   - internal/lexicon holds the content: a taxonomy of everyday categories
+//     whose real-world truths are defined, famous individuals, swap pairs
+//     and nonsense words;
+//   - internal/gen fills a form with content under a condition and grades
+//     the item from its parsed-back English, and internal/prompt puts it to
+//     a model as chat messages;
+//   - cmd/syllobench lists the forms, decides arguments written in
+//     controlled English, and exports the generated items.
 //
 // Run the tests with:
 //
