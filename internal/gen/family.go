@@ -254,17 +254,14 @@ func (fam Family) Sets(seed uint64, n int, sem logic.Semantics) ([][]Item, error
 	for i := range n {
 		k := order[i%len(fs)]
 		base := Spec{Family: fam.Name, Form: fs[k].id, Semantics: sem, Seed: seed, Index: i}
-		var content, shown []Item
-		for _, c := range conds[k] {
-			spec := base
-			spec.Condition = c
-			it, err := generate(fam, fs[k], spec, tax)
-			if err != nil {
-				return nil, err
-			}
-			it.Meta.Set = fmt.Sprintf("%s/%s/%d/content", fam.Name, fs[k].id, i)
-			content = append(content, it)
+		content, err := isomorphs(fam, fs[k], base, conds[k], tax)
+		if err != nil {
+			return nil, err
 		}
+		for j := range content {
+			content[j].Meta.Set = fmt.Sprintf("%s/%s/%d/content", fam.Name, fs[k].id, i)
+		}
+		var shown []Item
 		for _, p := range Presentations()[1:] {
 			spec := base
 			spec.Condition, spec.Presentation = presentationCellCondition, p
@@ -278,4 +275,52 @@ func (fam Family) Sets(seed uint64, n int, sem logic.Semantics) ([][]Item, error
 		sets = append(sets, content, shown)
 	}
 	return sets, nil
+}
+
+// Isomorphs generates spec's form under each of conds: one form, one
+// presentation, several contents. Every item has the same expected answer;
+// it is an error if they do not, which would be a bug in this package.
+func Isomorphs(spec Spec, conds []Condition) ([]Item, error) {
+	fam, err := FamilyByName(spec.Family)
+	if err != nil {
+		return nil, err
+	}
+	f, err := fam.form(spec.Form)
+	if err != nil {
+		return nil, err
+	}
+	return isomorphs(fam, f, spec, conds, lexicon.Default())
+}
+
+func isomorphs(fam Family, f form, spec Spec, conds []Condition, tax *lexicon.Taxonomy) ([]Item, error) {
+	var items []Item
+	for _, c := range conds {
+		spec.Condition = c
+		it, err := generate(fam, f, spec, tax)
+		if err != nil {
+			return nil, err
+		}
+		if len(items) > 0 && !slices.Equal(answersOf(it), answersOf(items[0])) {
+			return nil, fmt.Errorf("gen: isomorphs %s and %s have different answers %v and %v", items[0].ID, it.ID, answersOf(items[0]), answersOf(it))
+		}
+		items = append(items, it)
+	}
+	return items, nil
+}
+
+// answersOf returns what an item's accepted labels stand for: the labels,
+// or for choice questions the responses behind them, which do not depend
+// on the order of the options.
+func answersOf(it Item) []string {
+	if it.Kind != Choice {
+		return it.Accepted
+	}
+	var rs []string
+	for _, o := range it.Options {
+		if slices.Contains(it.Accepted, o.Label) {
+			rs = append(rs, o.Response.String())
+		}
+	}
+	slices.Sort(rs)
+	return rs
 }
