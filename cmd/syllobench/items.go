@@ -91,25 +91,20 @@ func runItems(stdout, stderr io.Writer, args []string) error {
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
+	// Items are printed as they are made, so a large -n streams.
 	for _, fam := range fams {
-		items, err := fam.Items(*seed, *n, sem, gen.Canonical)
-		if err != nil {
-			return err
-		}
-		for _, it := range items {
+		err := fam.Each(*seed, *n, sem, gen.Canonical, func(it gen.Item) error {
 			msgs, err := prompt.Messages(it, format)
 			if err != nil {
 				return err
 			}
 			if *asJSON {
-				if err := enc.Encode(toJSON(it, msgs)); err != nil {
-					return err
-				}
-				continue
+				return enc.Encode(toJSON(it, msgs))
 			}
-			if err := printItem(stdout, it, msgs); err != nil {
-				return err
-			}
+			return printItem(stdout, it, msgs)
+		})
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -152,7 +147,7 @@ type coverageJSON struct {
 }
 
 // printCoverage prints, per family, the forms × conditions table of
-// feasibility: yes, no, or ? where only generation can tell.
+// feasibility: yes, no (impossible in any taxonomy), or - (not offered).
 func printCoverage(w io.Writer, fams []gen.Family, asJSON bool) error {
 	enc := json.NewEncoder(w)
 	for _, fam := range fams {

@@ -33,7 +33,7 @@ func Consistency(a Argument, negate bool) ConsistencySet {
 		last, suffix = a.Conclusion.Negation(), "with-negation"
 	}
 	stmts := append(a.Premises[:len(a.Premises):len(a.Premises)], last)
-	return ConsistencySet{ID: a.ID + "/" + suffix, Statements: stmts}
+	return ConsistencySet{ID: a.ID + "-" + suffix, Statements: stmts}
 }
 
 // ConsistencySets returns the catalogue: every singular form and every

@@ -259,7 +259,7 @@ func TestConsistencySets(t *testing.T) {
 		byID[c.ID] = c
 	}
 	// The classic contradiction check must be in the catalogue.
-	classic := byID["chain-2-true/with-negation"]
+	classic := byID["chain-2-true-with-negation"]
 	wantStmts := []logic.Statement{
 		stmt(logic.Is, "X", "t0"), stmt(logic.All, "t0", "t1"), stmt(logic.All, "t1", "t2"), stmt(logic.IsNot, "X", "t2"),
 	}
@@ -275,10 +275,10 @@ func TestConsistencySets(t *testing.T) {
 		for _, sem := range []logic.Semantics{logic.Boolean, logic.Traditional} {
 			v := a.Verdict(sem)
 			if got := Consistency(a, true).Consistent(sem); got == (v == logic.Entailed) {
-				t.Errorf("%s/with-negation under %v: consistent = %v, but the verdict is %v", a.ID, sem, got, v)
+				t.Errorf("%s-with-negation under %v: consistent = %v, but the verdict is %v", a.ID, sem, got, v)
 			}
 			if got := Consistency(a, false).Consistent(sem); got == (v == logic.Contradicted) {
-				t.Errorf("%s/with-conclusion under %v: consistent = %v, but the verdict is %v", a.ID, sem, got, v)
+				t.Errorf("%s-with-conclusion under %v: consistent = %v, but the verdict is %v", a.ID, sem, got, v)
 			}
 		}
 	}

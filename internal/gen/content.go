@@ -21,6 +21,11 @@ var (
 	// ErrNoContent: the condition is possible in principle, but the
 	// taxonomy holds no content for it within the search budget.
 	ErrNoContent = errors.New("gen: no content found in the taxonomy")
+	// ErrUnsupported: the generator does not fill this form under this
+	// condition, although it may be possible: real content for forms of
+	// more than three placeholders, and swap pairs for forms that name an
+	// individual.
+	ErrUnsupported = errors.New("gen: the condition is not offered for this form")
 )
 
 // searchBudget bounds the search for real content, in candidate steps.
@@ -63,9 +68,14 @@ func fill(f form, c Condition, tax *lexicon.Taxonomy, r *rand.Rand) (content, er
 	switch c {
 	case Symbolic:
 		if len(terms) > len(symbolTerms) || len(names) > len(symbolNames) {
-			return content{}, fmt.Errorf("%w: %s has %d terms and %d individuals, more than there are letters", ErrInfeasible, f.id, len(terms), len(names))
+			return content{}, fmt.Errorf("%w: %s has %d terms and %d individuals, more than there are letters", ErrUnsupported, f.id, len(terms), len(names))
 		}
-		return zipContent(terms, symbolTerms, names, symbolNames), nil
+		// The letters are drawn, so that items of one form differ.
+		letters := make([]string, len(terms))
+		for i, j := range shuffled(r, len(symbolTerms))[:len(terms)] {
+			letters[i] = symbolTerms[j]
+		}
+		return zipContent(terms, letters, names, symbolNames), nil
 	case Nonce:
 		words, err := lexicon.NonceWords(r, len(terms))
 		if err != nil {
@@ -215,7 +225,7 @@ func fillReal(f form, c Condition, tax *lexicon.Taxonomy, r *rand.Rand) (content
 	stmts := f.statements()
 	vars := variables(stmts)
 	if len(vars) > 3 {
-		return content{}, fmt.Errorf("%w: %s has %d placeholders; real content is drawn for three at most", ErrNoContent, f.id, len(vars))
+		return content{}, fmt.Errorf("%w: %s has %d placeholders; real content is drawn for three at most", ErrUnsupported, f.id, len(vars))
 	}
 	tw := realWorld(tax)
 	alts := wants(f, c, r)
@@ -271,7 +281,7 @@ func fillSwap(f form, c Condition, tax *lexicon.Taxonomy, r *rand.Rand) (content
 	vars := variables(stmts)
 	for _, v := range vars {
 		if v.name {
-			return content{}, fmt.Errorf("%w: %s names an individual, and swap pairs are categories only", ErrInfeasible, f.id)
+			return content{}, fmt.Errorf("%w: %s names an individual, and swap pairs are categories only", ErrUnsupported, f.id)
 		}
 	}
 	tw := realWorld(tax)
@@ -309,21 +319,20 @@ const (
 	Possible Feasibility = iota
 	// Impossible: no content can, in any taxonomy.
 	Impossible
-	// Undecided: the form has too many placeholders for the exhaustive
-	// search; generation says whether the taxonomy holds content for it.
-	Undecided
+	// Unsupported: the generator does not offer the condition for the
+	// form (see [ErrUnsupported]).
+	Unsupported
 )
 
-// String returns "yes", "no" or "?", as the coverage table prints them.
+// String returns "yes", "no" or "-", as the coverage table prints them.
 func (f Feasibility) String() string {
-	return [...]string{"yes", "no", "?"}[f]
+	return [...]string{"yes", "no", "-"}[f]
 }
 
 // feasibility reports whether some content of condition c can fill f.
 // For the real conditions it searches the universal forest exhaustively,
 // so the answer holds for any taxonomy rich enough to hold every
-// arrangement of three categories. Forms with more than three
-// placeholders (terms and individuals) are [Undecided].
+// arrangement of three categories.
 func feasibility(f form, c Condition) Feasibility {
 	stmts := f.statements()
 	vars := variables(stmts)
@@ -331,14 +340,19 @@ func feasibility(f form, c Condition) Feasibility {
 	case c == SwapA || c == SwapB:
 		for _, v := range vars {
 			if v.name {
-				return Impossible
+				return Unsupported
 			}
+		}
+		return Possible
+	case c == Symbolic:
+		if len(vars) > len(symbolTerms) {
+			return Unsupported
 		}
 		return Possible
 	case !c.real():
 		return Possible
 	case len(vars) > 3:
-		return Undecided
+		return Unsupported
 	}
 	pool := make([]int, universal.size)
 	for i := range pool {

@@ -70,10 +70,12 @@ func catalogue() []Family {
 		Conditions: []Condition{Symbolic, Nonce, Believable, Unbelievable, SwapA, SwapB},
 	}, {
 		Name: "instantiation", Kind: Truth, Conditions: all,
-		build: func() []form { return argumentForms(forms.SingularForms()) },
+		build: instantiationForms,
 	}, {
 		Name: "consistency", Kind: Consistency,
-		Conditions: []Condition{Symbolic, Nonce, Congruent, Incongruent},
+		// Congruent content would make every set consistent, and so
+		// give the answer away.
+		Conditions: []Condition{Symbolic, Nonce, Incongruent},
 		build: func() []form {
 			var fs []form
 			for _, c := range forms.ConsistencySets() {
@@ -98,17 +100,50 @@ func argumentForms(as []forms.Argument) []form {
 	return fs
 }
 
+// instantiationForms are the singular forms, each asked about its
+// conclusion and about the conclusion's negation, so that "true", "false"
+// and "unknown" are all right answers somewhere.
+func instantiationForms() []form {
+	var fs []form
+	for _, a := range forms.SingularForms() {
+		fs = append(fs, argumentForm(a))
+		neg := a
+		neg.ID += "-negated"
+		neg.Conclusion = a.Conclusion.Negation()
+		neg.Fallacies = nil // the named fallacy concludes the other way
+		fs = append(fs, argumentForm(neg))
+	}
+	return fs
+}
+
 // fallacyForms are the forms of the fallacy catalogue, each once, in
-// catalogue order, followed by the valid forms they imitate.
+// catalogue order, followed by the valid forms they imitate: the
+// syllogisms valid with existential import, and the singular forms and
+// conversions that commit no fallacy. Without those a model that always
+// says "no" would pass.
 func fallacyForms() []form {
 	var as []forms.Argument
 	seen := map[string]bool{}
+	add := func(a forms.Argument) {
+		if !seen[a.ID] {
+			seen[a.ID] = true
+			as = append(as, a)
+		}
+	}
 	for _, f := range forms.Fallacies()[:7] {
 		for _, a := range forms.Catalogue(f) {
-			if !seen[a.ID] {
-				seen[a.ID] = true
-				as = append(as, a)
-			}
+			add(a)
+		}
+	}
+	for _, s := range forms.Syllogisms() {
+		if s.Name() != "" {
+			add(s.Argument())
+		}
+	}
+	for _, a := range append(forms.SingularForms(), forms.Conversions()...) {
+		if !slices.Contains(a.Fallacies, forms.AffirmingConsequent) && !slices.Contains(a.Fallacies, forms.DenyingAntecedent) &&
+			!slices.Contains(a.Fallacies, forms.IllicitConversion) {
+			add(a)
 		}
 	}
 	return argumentForms(as)
@@ -173,8 +208,7 @@ func (fam Family) Feasibility(id string, c Condition) (Feasibility, error) {
 }
 
 // plan returns the family's forms that some condition can fill, each with
-// the conditions known to be possible for it. Undecided combinations
-// (real content for forms of more than three placeholders) are left out.
+// the conditions known to be possible for it.
 func (fam Family) plan() ([]form, [][]Condition) {
 	var fs []form
 	var conds [][]Condition
@@ -193,88 +227,184 @@ func (fam Family) plan() ([]form, [][]Condition) {
 	return fs, conds
 }
 
-// Items generates n items of the family. Item i asks about the form at
-// position i of a cycle through the family's forms in an order drawn
-// from the seed, so that every form is drawn before any is drawn twice;
-// each time a form comes round it takes the next of its feasible
-// conditions. For the invariance family n counts isomorph sets, see
-// [Family.Sets].
-func (fam Family) Items(seed uint64, n int, sem logic.Semantics, p Presentation) ([]Item, error) {
-	if fam.Name == "invariance" {
-		sets, err := fam.Sets(seed, n, sem)
-		var items []Item
-		for _, set := range sets {
-			items = append(items, set...)
+// answerClass is the kind of right answer a form has under sem, whatever
+// content fills it: the verdict of a validity or truth question, whether
+// a set is consistent, whether a premise pair has a valid conclusion.
+func answerClass(f form, k Kind, sem logic.Semantics) string {
+	switch {
+	case f.conclusion != nil:
+		v, _ := logic.Decide(f.premises, *f.conclusion, sem)
+		if k == Validity && v != logic.Entailed {
+			return "not entailed" // one answer, "no", for two verdicts
 		}
-		return items, err
+		return v.String()
+	case f.pair != nil:
+		if f.pair.Valid(sem)[0] == forms.NVC {
+			return "no valid conclusion"
+		}
+		return "valid conclusion"
+	}
+	ok, _ := logic.Consistent(f.premises, sem)
+	return fmt.Sprint(ok)
+}
+
+// slot is one scheduled item: a form and a condition.
+type slot struct {
+	form form
+	cond Condition
+}
+
+// schedule returns the forms and conditions of items 0 … n-1. The
+// family's forms are grouped by their right answer under sem, and the
+// items take the groups in turn, so that every answer is right equally
+// often: a model that always gives one answer cannot pass. Within a group
+// the forms come in an order drawn from the seed, each before any comes
+// twice, and each time a form comes round it takes the next of its
+// feasible conditions.
+func (fam Family) schedule(seed uint64, n int, sem logic.Semantics) ([]slot, error) {
+	if n < 0 {
+		return nil, fmt.Errorf("family %s: %d items asked for; want 0 or more", fam.Name, n)
 	}
 	fs, conds := fam.plan()
 	if len(fs) == 0 {
 		return nil, fmt.Errorf("family %s has no feasible form and condition", fam.Name)
 	}
+	var classes []string
+	groups := map[string][]int{}
+	for k, f := range fs {
+		c := answerClass(f, fam.Kind, sem)
+		if _, ok := groups[c]; !ok {
+			classes = append(classes, c)
+		}
+		groups[c] = append(groups[c], k)
+	}
+	slices.Sort(classes)
 	r := rand.New(rand.NewPCG(seed, 0))
-	order := shuffled(r, len(fs))
+	for _, c := range classes {
+		g := groups[c]
+		r.Shuffle(len(g), func(i, j int) { g[i], g[j] = g[j], g[i] })
+	}
 	start := make([]int, len(fs))
-	for i := range start {
-		start[i] = r.IntN(len(conds[i]))
+	for k := range start {
+		start[k] = r.IntN(len(conds[k]))
+	}
+	slots := make([]slot, 0, min(n, 1<<16))
+	for i := range n {
+		g := groups[classes[i%len(classes)]]
+		round := i / len(classes)
+		k := g[round%len(g)]
+		slots = append(slots, slot{fs[k], conds[k][(start[k]+round/len(g))%len(conds[k])]})
+	}
+	return slots, nil
+}
+
+// Items generates n items of the family; see [Family.Each].
+func (fam Family) Items(seed uint64, n int, sem logic.Semantics, p Presentation) ([]Item, error) {
+	var items []Item
+	err := fam.Each(seed, n, sem, p, func(it Item) error {
+		items = append(items, it)
+		return nil
+	})
+	return items, err
+}
+
+// Each generates n items of the family in turn and hands each to yield,
+// stopping at the first error. Item i fills the form and condition of the
+// family's schedule (see schedule: every right answer equally often,
+// every form before any twice). For the invariance family n counts
+// isomorph sets, see [Family.Sets], and every item of a set is yielded.
+func (fam Family) Each(seed uint64, n int, sem logic.Semantics, p Presentation, yield func(Item) error) error {
+	if err := checkPresentation(p); err != nil {
+		return err
+	}
+	if fam.Name == "invariance" {
+		return fam.eachSet(seed, n, sem, func(set []Item) error {
+			for _, it := range set {
+				if err := yield(it); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+	slots, err := fam.schedule(seed, n, sem)
+	if err != nil {
+		return err
 	}
 	tax := lexicon.Default()
-	items := make([]Item, 0, n)
-	for i := range n {
-		k := order[i%len(fs)]
-		c := conds[k][(start[k]+i/len(fs))%len(conds[k])]
-		spec := Spec{Family: fam.Name, Form: fs[k].id, Condition: c, Presentation: p, Semantics: sem, Seed: seed, Index: i}
-		it, err := generate(fam, fs[k], spec, tax)
+	for i, s := range slots {
+		spec := Spec{Family: fam.Name, Form: s.form.id, Condition: s.cond, Presentation: p, Semantics: sem, Seed: seed, Index: i}
+		it, err := generate(fam, s.form, spec, tax)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		items = append(items, it)
+		if err := yield(it); err != nil {
+			return err
+		}
 	}
-	return items, nil
+	return nil
 }
 
 // presentationCellCondition is the content of the presentation cell of
 // an isomorph set: nonsense words, so that only presentation varies.
 const presentationCellCondition = Nonce
 
-// Sets generates n isomorph sets of the family, cycling through its forms
-// as [Family.Items] does. Set i has two cells, marked in Meta.Set: the
-// content cell fills the form under every feasible condition of the
+// Sets generates n isomorph sets of the family, scheduled as
+// [Family.Each] schedules items. Set i has two cells, marked in Meta.Set:
+// the content cell fills the form under every feasible condition of the
 // family with the canonical presentation, and the presentation cell shows
-// one nonce filling in every presentation of [Presentations]. Every item
-// of a set has the same form and so the same expected answer.
+// the content cell's nonce filling in the other presentations of
+// [Presentations]. Every item of a set has the same form and so the same
+// expected answer.
 func (fam Family) Sets(seed uint64, n int, sem logic.Semantics) ([][]Item, error) {
-	fs, conds := fam.plan()
-	if len(fs) == 0 {
-		return nil, fmt.Errorf("family %s has no feasible form and condition", fam.Name)
-	}
-	order := shuffled(rand.New(rand.NewPCG(seed, 0)), len(fs))
-	tax := lexicon.Default()
 	var sets [][]Item
-	for i := range n {
-		k := order[i%len(fs)]
-		base := Spec{Family: fam.Name, Form: fs[k].id, Semantics: sem, Seed: seed, Index: i}
-		content, err := isomorphs(fam, fs[k], base, conds[k], tax)
+	err := fam.eachSet(seed, n, sem, func(set []Item) error {
+		sets = append(sets, set)
+		return nil
+	})
+	return sets, err
+}
+
+func (fam Family) eachSet(seed uint64, n int, sem logic.Semantics, yield func([]Item) error) error {
+	slots, err := fam.schedule(seed, n, sem)
+	if err != nil {
+		return err
+	}
+	tax := lexicon.Default()
+	for i, s := range slots {
+		base := Spec{Family: fam.Name, Form: s.form.id, Semantics: sem, Seed: seed, Index: i}
+		var conds []Condition
+		for _, c := range fam.Conditions {
+			if feasibility(s.form, c) == Possible {
+				conds = append(conds, c)
+			}
+		}
+		content, err := isomorphs(fam, s.form, base, conds, tax)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		for j := range content {
-			content[j].Meta.Set = fmt.Sprintf("%s/%s/%d/content", fam.Name, fs[k].id, i)
+			content[j].Meta.Set = fmt.Sprintf("%s/%s/%d/content", fam.Name, s.form.id, i)
 		}
 		var shown []Item
 		for _, p := range Presentations()[1:] {
 			spec := base
 			spec.Condition, spec.Presentation = presentationCellCondition, p
-			it, err := generate(fam, fs[k], spec, tax)
+			it, err := generate(fam, s.form, spec, tax)
 			if err != nil {
-				return nil, err
+				return err
 			}
-			it.Meta.Set = fmt.Sprintf("%s/%s/%d/presentation", fam.Name, fs[k].id, i)
+			it.Meta.Set = fmt.Sprintf("%s/%s/%d/presentation", fam.Name, s.form.id, i)
 			shown = append(shown, it)
 		}
-		sets = append(sets, content, shown)
+		if err := yield(content); err != nil {
+			return err
+		}
+		if err := yield(shown); err != nil {
+			return err
+		}
 	}
-	return sets, nil
+	return nil
 }
 
 // Isomorphs generates spec's form under each of conds: one form, one

@@ -165,8 +165,8 @@ func TestEveryFeasibleComboGenerates(t *testing.T) {
 						t.Errorf("%s/%s/%s is impossible, but Generate gave %v", fam.Name, id, c, err)
 					case feas == Possible && err != nil:
 						t.Errorf("%s/%s/%s (feasible: %v): %v", fam.Name, id, c, feas, err)
-					case feas == Undecided && err != nil && !errors.Is(err, ErrNoContent):
-						t.Errorf("%s/%s/%s (undecided): %v", fam.Name, id, c, err)
+					case feas == Unsupported && !errors.Is(err, ErrUnsupported):
+						t.Errorf("%s/%s/%s is not offered, but Generate gave %v", fam.Name, id, c, err)
 					case err == nil:
 						checkItem(t, it)
 					}
@@ -302,7 +302,9 @@ func TestItemsCoverForms(t *testing.T) {
 			continue
 		}
 		fs, _ := fam.plan()
-		items, err := fam.Items(9, len(fs), logic.Traditional, Canonical)
+		// Answers take turns (at most four kinds), and each kind's forms
+		// come round before any twice.
+		items, err := fam.Items(9, 4*len(fs), logic.Traditional, Canonical)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -319,31 +321,69 @@ func TestItemsCoverForms(t *testing.T) {
 func TestErrors(t *testing.T) {
 	for _, tc := range []struct {
 		spec   Spec
-		want   error
+		want   error // nil: any error
 		reason string
 	}{
-		{Spec{Family: "validity", Form: "AAA-1", Condition: Unbelievable}, nil, "Barbara can have a false conclusion with a false premise"},
-		{Spec{Family: "validity", Form: "AAA-1", Condition: "sideways"}, nil, "an unknown condition is an error"},
-		{Spec{Family: "instantiation", Form: "instantiation", Condition: SwapA}, ErrInfeasible, "swap pairs have no individuals"},
-		{Spec{Family: "conclusions", Form: "AA1", Condition: Believable}, ErrInfeasible, "a choice question has no conclusion to believe"},
+		{Spec{Family: "fallacies", Form: "instantiation", Condition: SwapA}, ErrUnsupported, "swap pairs have no individuals"},
+		{Spec{Family: "consistency", Form: "chain-3-true-with-negation", Condition: Incongruent}, ErrUnsupported, "real content is drawn for three placeholders at most"},
+		{Spec{Family: "consistency", Form: "chain-1-true-with-negation", Condition: Incongruent, Semantics: logic.Traditional}, nil, "no error: a false statement is easy to find"},
+		{Spec{Family: "conclusions", Form: "AA1", Condition: Believable}, nil, "the family has no believable condition"},
+		{Spec{Family: "validity", Form: "AAA-1", Condition: "sideways"}, nil, "an unknown condition"},
+		{Spec{Family: "validity", Form: "AAA-1", Condition: Symbolic, Presentation: Presentation{Wording: Wordings}}, nil, "a wording no prompt has"},
+		{Spec{Family: "validity", Form: "AAA-1", Condition: Symbolic, Semantics: 9}, nil, "an unknown semantics"},
+		{Spec{Family: "validity", Form: "AAA-1", Condition: Symbolic, Index: -1}, nil, "a negative index"},
+		{Spec{Family: "nope"}, nil, "an unknown family"},
+		{Spec{Family: "validity", Form: "ZZZ-9"}, nil, "an unknown form"},
 	} {
 		_, err := Generate(tc.spec)
-		if tc.reason == "an unknown condition is an error" {
-			if err == nil {
-				t.Errorf("%+v: no error; %s", tc.spec, tc.reason)
+		switch {
+		case tc.reason == "no error: a false statement is easy to find":
+			if err != nil {
+				t.Errorf("Generate(%+v) = %v: %s", tc.spec, err, tc.reason)
 			}
-			continue
-		}
-		if !errors.Is(err, tc.want) && !(tc.want == nil && err == nil) {
+		case err == nil:
+			t.Errorf("Generate(%+v) gave no error: %s", tc.spec, tc.reason)
+		case tc.want != nil && !errors.Is(err, tc.want):
 			t.Errorf("Generate(%+v) = %v, want %v: %s", tc.spec, err, tc.want, tc.reason)
 		}
 	}
-	if _, err := Generate(Spec{Family: "nope"}); err == nil {
-		t.Error("unknown family: no error")
+	fam, _ := FamilyByName("validity")
+	if _, err := fam.Items(1, -1, logic.Boolean, Canonical); err == nil {
+		t.Error("Items(-1) gave no error")
 	}
-	if _, err := Generate(Spec{Family: "validity", Form: "ZZZ-9"}); err == nil {
-		t.Error("unknown form: no error")
+}
+
+// TestAnswersBalanced checks that every right answer of a family is right
+// equally often, so that always giving one answer cannot pass.
+func TestAnswersBalanced(t *testing.T) {
+	for _, fam := range Families() {
+		for _, sem := range []logic.Semantics{logic.Boolean, logic.Traditional} {
+			items, err := fam.Items(3, 60, sem, Canonical)
+			if err != nil {
+				t.Fatal(err)
+			}
+			count := map[string]int{}
+			for _, it := range items {
+				count[answerClass(mustForm(t, fam, it.Form), fam.Kind, sem)]++
+			}
+			lo, hi := len(items), 0
+			for _, c := range count {
+				lo, hi = min(lo, c), max(hi, c)
+			}
+			if len(count) < 2 || (fam.Name != "invariance" && hi-lo > 1) {
+				t.Errorf("%s under %v: answers %v are not balanced", fam.Name, sem, count)
+			}
+		}
 	}
+}
+
+func mustForm(t *testing.T, fam Family, id string) form {
+	t.Helper()
+	f, err := fam.form(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
 }
 
 func FuzzGenerate(f *testing.F) {
@@ -370,8 +410,11 @@ func FuzzGenerate(f *testing.F) {
 			}
 			return
 		}
-		if feas == Undecided && errors.Is(err, ErrNoContent) {
-			return // real content for large forms is not drawn
+		if feas == Unsupported {
+			if !errors.Is(err, ErrUnsupported) {
+				t.Fatalf("%+v is not offered, Generate gave %v", spec, err)
+			}
+			return
 		}
 		if err != nil {
 			t.Fatalf("%+v: %v", spec, err)

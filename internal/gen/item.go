@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 
 	"github.com/syllobench/syllobench/internal/english"
@@ -114,7 +115,24 @@ func Generate(spec Spec) (Item, error) {
 	if err != nil {
 		return Item{}, err
 	}
+	if err := fam.check(spec); err != nil {
+		return Item{}, err
+	}
 	return generate(fam, f, spec, lexicon.Default())
+}
+
+// check reports the parts of spec the family cannot generate.
+func (fam Family) check(spec Spec) error {
+	if !slices.Contains(fam.Conditions, spec.Condition) {
+		return fmt.Errorf("family %s has no condition %q: want one of %v", fam.Name, spec.Condition, fam.Conditions)
+	}
+	if spec.Semantics != logic.Boolean && spec.Semantics != logic.Traditional {
+		return fmt.Errorf("unknown semantics %v", spec.Semantics)
+	}
+	if spec.Index < 0 {
+		return fmt.Errorf("item index %d: want 0 or more", spec.Index)
+	}
+	return checkPresentation(spec.Presentation)
 }
 
 // stream returns a PCG stream for the parts of a key.

@@ -76,3 +76,11 @@ func ParsePresentation(name string) (Presentation, error) {
 	}
 	return p, nil
 }
+
+// checkPresentation reports a presentation no prompt can show.
+func checkPresentation(p Presentation) error {
+	if p.Wording < 0 || p.Wording >= Wordings {
+		return fmt.Errorf("presentation wording %d: want 0 to %d", p.Wording, Wordings-1)
+	}
+	return nil
+}

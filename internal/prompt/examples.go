@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math/rand/v2"
+	"slices"
 
 	"github.com/syllobench/syllobench/internal/gen"
 )
@@ -21,9 +22,9 @@ func Examples(it gen.Item, k int) ([]gen.Item, error) {
 	if err != nil {
 		return nil, err
 	}
-	cond := gen.Nonce
-	if it.Condition == gen.Nonce {
-		cond = gen.Symbolic
+	cond, err := exampleCondition(fam, it.Condition)
+	if err != nil {
+		return nil, fmt.Errorf("few-shot examples for %s: %w", it.ID, err)
 	}
 	h := fnv.New64a()
 	h.Write([]byte(it.ID))
@@ -58,6 +59,17 @@ func Examples(it gen.Item, k int) ([]gen.Item, error) {
 		return nil, fmt.Errorf("few-shot examples for %s: the family has only %d other forms", it.ID, len(out))
 	}
 	return out, nil
+}
+
+// exampleCondition picks the content of the examples: nonsense words,
+// letters, or else the family's first condition other than the question's.
+func exampleCondition(fam gen.Family, not gen.Condition) (gen.Condition, error) {
+	for _, c := range append([]gen.Condition{gen.Nonce, gen.Symbolic}, fam.Conditions...) {
+		if c != not && slices.Contains(fam.Conditions, c) {
+			return c, nil
+		}
+	}
+	return "", fmt.Errorf("family %s has no condition other than %s", fam.Name, not)
 }
 
 func answered(items []gen.Item, label string) bool {

@@ -42,16 +42,20 @@ type Message struct {
 	Content string `json:"content"`
 }
 
-// System is the system message of every prompt. It asks for the premises
-// to be taken as given, as belief-bias studies instruct their
-// participants; it says nothing about any particular answer.
-const System = "You are answering questions of logic. Treat the statements you are given as true, " +
-	"even where they disagree with what you know about the world, and judge only what follows from them."
+// System is the system message of every prompt. It asks for reasoning
+// from the statements alone, as belief-bias studies instruct their
+// participants, without calling them true: a truth question asks whether
+// a statement is true, and a consistency question whether all can be.
+const System = "You are answering questions of logic. Reason only from the statements in each question, " +
+	"even where they disagree with what you know about the world."
 
 // Messages returns the chat messages that ask it in format f. Few-shot
 // examples are drawn from the same family, with forms and content other
 // than its own.
 func Messages(it gen.Item, f Format) ([]Message, error) {
+	if _, ok := questions[it.Kind]; !ok || it.Presentation.Wording < 0 || it.Presentation.Wording >= gen.Wordings {
+		return nil, fmt.Errorf("prompt for item %q: kind %q with wording %d cannot be asked", it.ID, it.Kind, it.Presentation.Wording)
+	}
 	msgs := []Message{{Role: "system", Content: System}}
 	switch f {
 	case Direct:

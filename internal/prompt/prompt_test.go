@@ -127,6 +127,17 @@ func TestExamples(t *testing.T) {
 	}
 }
 
+func TestMessagesBadItem(t *testing.T) {
+	for _, it := range []gen.Item{{}, {Kind: gen.Validity, Presentation: gen.Presentation{Wording: 5}}} {
+		if _, err := Messages(it, Direct); err == nil {
+			t.Errorf("Messages(%+v) gave no error", it)
+		}
+	}
+	if _, err := Messages(gen.Item{Kind: gen.Validity}, "haiku"); err == nil {
+		t.Error("Messages with an unknown format gave no error")
+	}
+}
+
 func TestParseFormat(t *testing.T) {
 	for _, f := range Formats() {
 		if got, err := ParseFormat(string(f)); err != nil || got != f {
