@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/syllobench/syllobench/internal/english"
+	"github.com/syllobench/syllobench/internal/forms"
 	"github.com/syllobench/syllobench/internal/lexicon"
 	"github.com/syllobench/syllobench/internal/logic"
 )
@@ -439,5 +440,38 @@ func BenchmarkGenerate(b *testing.B) {
 				i++
 			}
 		})
+	}
+}
+
+// TestImpossible checks combinations that no content can meet, and that
+// Generate refuses them with ErrInfeasible.
+func TestImpossible(t *testing.T) {
+	for _, tc := range []struct {
+		stmts  []logic.Statement
+		c      Condition
+		reason string
+	}{
+		{[]logic.Statement{{Q: logic.All, Subject: "A", Predicate: "B"}, {Q: logic.Is, Subject: "X", Predicate: "A"}, {Q: logic.IsNot, Subject: "X", Predicate: "B"}},
+			Congruent, "statements that contradict each other cannot all be true in the world"},
+		{[]logic.Statement{{Q: logic.All, Subject: "A", Predicate: "B"}, {Q: logic.No, Subject: "A", Predicate: "B"}},
+			Congruent, "real categories are not empty, so All and No cannot both hold"},
+		{[]logic.Statement{{Q: logic.Some, Subject: "A", Predicate: "B"}, {Q: logic.SomeNot, Subject: "A", Predicate: "B"}, {Q: logic.SomeNot, Subject: "B", Predicate: "A"}, {Q: logic.Some, Subject: "B", Predicate: "B"}},
+			Congruent, "two categories that overlap without nesting do not exist in a taxonomy"},
+	} {
+		f := form{id: "test", premises: tc.stmts}
+		if got := feasibility(f, tc.c); got != Impossible {
+			t.Errorf("%v under %s: feasibility %v, want no: %s", tc.stmts, tc.c, got, tc.reason)
+		}
+		_, err := fill(f, tc.c, lexicon.Default(), stream(1))
+		if !errors.Is(err, ErrInfeasible) {
+			t.Errorf("%v under %s: fill gave %v, want ErrInfeasible: %s", tc.stmts, tc.c, err, tc.reason)
+		}
+	}
+	// A valid form with true premises has a true conclusion.
+	barbara := argumentForm(forms.Syllogisms()[0].Argument())
+	barbara.conclusion = nil
+	barbara.premises = append(barbara.premises, logic.Statement{Q: logic.SomeNot, Subject: "S", Predicate: "P"})
+	if got := feasibility(barbara, Congruent); got != Impossible {
+		t.Errorf("Barbara's premises with a false conclusion, all true in the world: %v, want no", got)
 	}
 }
