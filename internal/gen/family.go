@@ -21,6 +21,13 @@ type Family struct {
 	build      func() []form
 	forms      []form         // built once, in catalogue order
 	byID       map[string]int // index into forms
+	planned    *planned       // plan, worked out once
+}
+
+type planned struct {
+	once  sync.Once
+	forms []form
+	conds [][]Condition
 }
 
 var real = []Condition{Believable, Unbelievable, Congruent, Incongruent}
@@ -32,6 +39,7 @@ var families = sync.OnceValue(func() []Family {
 	fams := catalogue()
 	for i := range fams {
 		fams[i].forms = fams[i].build()
+		fams[i].planned = new(planned)
 		fams[i].byID = make(map[string]int, len(fams[i].forms))
 		for j, f := range fams[i].forms {
 			fams[i].byID[f.id] = j
@@ -210,21 +218,22 @@ func (fam Family) Feasibility(id string, c Condition) (Feasibility, error) {
 // plan returns the family's forms that some condition can fill, each with
 // the conditions known to be possible for it.
 func (fam Family) plan() ([]form, [][]Condition) {
-	var fs []form
-	var conds [][]Condition
-	for _, f := range fam.forms {
-		var cs []Condition
-		for _, c := range fam.Conditions {
-			if feasibility(f, c) == Possible {
-				cs = append(cs, c)
+	p := fam.planned
+	p.once.Do(func() {
+		for _, f := range fam.forms {
+			var cs []Condition
+			for _, c := range fam.Conditions {
+				if feasibility(f, c) == Possible {
+					cs = append(cs, c)
+				}
+			}
+			if len(cs) > 0 {
+				p.forms = append(p.forms, f)
+				p.conds = append(p.conds, cs)
 			}
 		}
-		if len(cs) > 0 {
-			fs = append(fs, f)
-			conds = append(conds, cs)
-		}
-	}
-	return fs, conds
+	})
+	return p.forms, p.conds
 }
 
 // answerClass is the kind of right answer a form has under sem, whatever

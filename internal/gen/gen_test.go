@@ -475,3 +475,23 @@ func TestImpossible(t *testing.T) {
 		t.Errorf("Barbara's premises with a false conclusion, all true in the world: %v, want no", got)
 	}
 }
+
+// BenchmarkFamilyItem measures one item of each family, averaged over the
+// family's schedule, which mixes its forms and conditions.
+func BenchmarkFamilyItem(b *testing.B) {
+	for _, fam := range Families() {
+		if fam.Name == "invariance" {
+			continue // sets, not items
+		}
+		b.Run("probe="+fam.Name, func(b *testing.B) {
+			b.ReportAllocs()
+			const n = 100
+			for b.Loop() {
+				if _, err := fam.Items(1, n, logic.Traditional, Canonical); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/item")
+		})
+	}
+}

@@ -180,9 +180,10 @@ func (s *search) pattern() []relation {
 
 // realize returns a search of w for the categories and individuals that
 // stand in pattern m, which relates vars as an earlier search found them.
-// It orders the variables so that each comes after every variable that
-// includes it, and asks of each category the height its pattern needs:
-// so a dead end shows at once instead of deep in the search.
+// It orders the variables so that individuals come first and each term
+// after every term that includes it, and asks of each category the
+// height its pattern needs: so a dead end shows at once instead of deep
+// in the search.
 func realize(w *world, stmts []logic.Statement, want []int8, vars []variable, m []relation, pool []int, height func(int) int) *search {
 	n := len(vars)
 	outer := func(j int) int { // variables that strictly include j
@@ -198,7 +199,15 @@ func realize(w *world, stmts []logic.Statement, want []int8, vars []variable, m 
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return outer(a) - outer(b) })
+	// Individuals first: there are few, and each pins down the terms
+	// around it. Then terms, each after the terms that include it.
+	rank := func(j int) int {
+		if vars[j].name {
+			return -1
+		}
+		return outer(j)
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return rank(a) - rank(b) })
 	s := &search{w: w, stmts: stmts, want: want, pool: pool, height: height, budget: searchBudget}
 	s.match = make([]relation, n*n)
 	s.minHeight = make([]int, n)
