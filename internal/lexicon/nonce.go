@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/syllobench/syllobench/internal/english"
 )
@@ -41,8 +42,11 @@ var (
 // f, o, ch or sh, so its plural is the word + "s", [english.Singular]
 // reads the plural back, and [english.Article] gives "an" exactly when the
 // word starts with a vowel. No word, and no plural of a word, is in the
-// Debian wamerican (SCOWL) word list; no word contains a listed offensive
-// string or is a keyword of package english.
+// Debian wamerican-insane (SCOWL) word list; no word or plural contains a
+// string of nonce_offensive.txt (slurs, vulgar, sexual and scatological
+// words); no word is a keyword of package english; and no word or plural
+// equals, folding case, a word of a category term or of an individual's
+// name in [Default].
 //
 // The words depend only on the stream of r.Uint64, so the same generator
 // state gives the same words on every platform. n <= 0 returns nil; n
@@ -131,23 +135,27 @@ func nonceDraw(r *rand.Rand, syllables *nonceTable) string {
 	return string(append(w, nonceCodas.after(long).pick(r)...))
 }
 
-// nonceUsable reports whether a candidate has the allowed length and is not
-// blocked: an English word, a word whose plural is English, a word with an
-// offensive string, a keyword of package english, or a word whose plural
-// or article would come out irregular.
+// nonceUsable reports whether a candidate, in lower case, has the allowed
+// length and is not blocked: an English word, a word whose plural is
+// English, a word or plural with an offensive string, a keyword of package
+// english, a word of the default taxonomy, or a word whose plural or
+// article would come out irregular.
 func nonceUsable(w string) bool {
 	if len(w) < nonceMinLen || len(w) > nonceMaxLen {
 		return false
 	}
-	if _, found := slices.BinarySearch(nonceBlocklist, w); found {
+	if _, found := nonceBlockset()[w]; found {
 		return false
 	}
-	for _, bad := range nonceOffensive {
-		if strings.Contains(w, bad) {
-			return false
-		}
+	var buf [nonceMaxLen + 1]byte
+	plural := append(append(buf[:0], w...), 's') // w + "s", not allocated
+	if nonceOffensive().find(plural) != "" {     // every substring of w is one of plural
+		return false
 	}
 	if slices.Contains(nonceReserved, w) {
+		return false
+	}
+	if taken := nonceTaxonomyWords(); taken[w] || taken[string(plural)] {
 		return false
 	}
 	// These hold by construction; checked so that a change to package
@@ -215,12 +223,107 @@ var (
 	nonceEnds = nonceParseTable(":8 " + nonceCodas.spec)
 )
 
-// nonceOffensive are strings no word may contain: profanities and slurs
-// as the inventory could spell them (k for c).
-var nonceOffensive = []string{
-	"fag", "fuk", "jiz", "kike", "kok", "kunt", "nazi", "nig", "rape",
-	"shit", "slut", "spik", "twat", "wank",
+// nonceOffensiveText is the list of strings that no word or name, nor its
+// plural, may contain: slurs and vulgar, sexual and scatological words.
+// Its header says what belongs there; TestNonceOffensiveFile checks its
+// format.
+//
+//go:embed nonce_offensive.txt
+var nonceOffensiveText string
+
+// nonceOffensive is nonceOffensiveText as a matcher, built on first use.
+var nonceOffensive = sync.OnceValue(func() *nonceMatcher {
+	return newNonceMatcher(nonceParseList(nonceOffensiveText))
+})
+
+// nonceMatcher finds any of a set of strings, each of at least three
+// letters a–z, in a word. It indexes the strings by their first three
+// letters, so a search costs an array look-up for each position of the
+// word and a comparison for each string that starts with the three
+// letters there.
+type nonceMatcher struct {
+	// index[trigram] is 1 + the position in buckets of the strings that
+	// start with the trigram, or 0 if none does.
+	index   [26 * 26 * 26]uint16
+	buckets [][]string
 }
+
+func newNonceMatcher(list []string) *nonceMatcher {
+	m := new(nonceMatcher)
+	for _, s := range list {
+		t, ok := nonceTrigram(s)
+		if !ok {
+			panic(fmt.Sprintf("lexicon: offensive string %q is not 3 or more letters a-z", s))
+		}
+		if m.index[t] == 0 {
+			m.buckets = append(m.buckets, nil)
+			m.index[t] = uint16(len(m.buckets))
+		}
+		b := &m.buckets[m.index[t]-1]
+		*b = append(*b, s)
+	}
+	return m
+}
+
+// nonceTrigram returns the index of the first three letters of s, and
+// false if s is shorter or one of them is not in a–z.
+func nonceTrigram[S string | []byte](s S) (int, bool) {
+	if len(s) < 3 {
+		return 0, false
+	}
+	t := 0
+	for i := range 3 {
+		c := s[i] - 'a'
+		if c >= 26 {
+			return 0, false
+		}
+		t = 26*t + int(c)
+	}
+	return t, true
+}
+
+// find returns a listed string that w contains, or "" if none. Positions
+// where w has a byte outside a–z start no match.
+func (m *nonceMatcher) find(w []byte) string {
+	for i := 0; i+3 <= len(w); i++ {
+		t, ok := nonceTrigram(w[i:])
+		if !ok || m.index[t] == 0 {
+			continue
+		}
+		for _, s := range m.buckets[m.index[t]-1] {
+			if len(w)-i >= len(s) && string(w[i:i+len(s)]) == s {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// nonceTaxonomyWords is the set of words, in lower case, that no nonce
+// word or plural may equal: every word of every category's singular and
+// plural and of every individual's name in [Default], and each of those
+// terms and names with the characters other than letters dropped
+// ("T-bone" gives "t", "bone" and "tbone"). Built once, on first use.
+var nonceTaxonomyWords = sync.OnceValue(func() map[string]bool {
+	t := Default()
+	var terms []string
+	for _, c := range t.Categories() {
+		terms = append(terms, c.Singular, c.Plural)
+	}
+	for _, ind := range t.Individuals() {
+		terms = append(terms, ind.Name)
+	}
+	set := make(map[string]bool, 2*len(terms))
+	notLetter := func(r rune) bool { return r < 'a' || r > 'z' }
+	for _, term := range terms {
+		term = strings.ToLower(term)
+		for _, w := range strings.FieldsFunc(term, notLetter) {
+			set[w] = true
+		}
+		set[strings.Join(strings.FieldsFunc(term, notLetter), "")] = true
+	}
+	return set
+})
 
 // nonceReserved are the keywords of package english, which may not be
 // terms or names. They are all English words and blocked anyway.
@@ -230,18 +333,36 @@ var nonceReserved = []string{
 
 // nonceBlocklistText is every word of the dictionary that the inventory
 // can spell, and every spellable word whose plural is in the dictionary,
-// sorted for binary search. TestNonceBlocklist derives it from
-// testdata/words.gz and checks it is current.
+// sorted. TestNonceBlocklist derives it from testdata/words.gz and checks
+// it is current.
 //
 //go:embed nonce_blocklist.txt
 var nonceBlocklistText string
 
-var nonceBlocklist = nonceParseBlocklist(nonceBlocklistText)
+var nonceBlocklist = nonceParseList(nonceBlocklistText)
 
-func nonceParseBlocklist(text string) []string {
+// nonceBlockset is nonceBlocklist as a set, built on first use: a hash
+// look-up is several times faster than a binary search of its 30,000-odd
+// words.
+var nonceBlockset = sync.OnceValue(func() map[string]struct{} {
+	set := make(map[string]struct{}, len(nonceBlocklist))
+	for _, w := range nonceBlocklist {
+		set[w] = struct{}{}
+	}
+	return set
+})
+
+// nonceParseList returns the entries of an embedded list: the first field
+// of each line, where "#" starts a comment and blank lines are skipped.
+func nonceParseList(text string) []string {
 	var out []string
 	for line := range strings.Lines(text) {
-		if line = strings.TrimSpace(line); line != "" && line[0] != '#' {
+		line, _, _ = strings.Cut(line, "#")
+		line = strings.TrimSpace(line)
+		if i := strings.IndexAny(line, " \t"); i >= 0 {
+			line = line[:i]
+		}
+		if line != "" {
 			out = append(out, line)
 		}
 	}
