@@ -263,17 +263,14 @@ type slot struct {
 	cond Condition
 }
 
-// schedule returns the forms and conditions of items 0 … n-1. The
-// family's forms are grouped by their right answer under sem, and the
-// items take the groups in turn, so that every answer is right equally
-// often: a model that always gives one answer cannot pass. Within a group
-// the forms come in an order drawn from the seed, each before any comes
+// schedule returns the form and condition of item i. The family's forms
+// are grouped by the kind of their right answer under sem, and the items
+// take the groups in turn, so that every answer is right equally often: a
+// model that always gives one answer cannot pass. Within a group the
+// forms come in an order drawn from the seed, each before any comes
 // twice, and each time a form comes round it takes the next of its
 // feasible conditions.
-func (fam Family) schedule(seed uint64, n int, sem logic.Semantics) ([]slot, error) {
-	if n < 0 {
-		return nil, fmt.Errorf("family %s: %d items asked for; want 0 or more", fam.Name, n)
-	}
+func (fam Family) schedule(seed uint64, sem logic.Semantics) (func(i int) slot, error) {
 	fs, conds := fam.plan()
 	if len(fs) == 0 {
 		return nil, fmt.Errorf("family %s has no feasible form and condition", fam.Name)
@@ -289,22 +286,22 @@ func (fam Family) schedule(seed uint64, n int, sem logic.Semantics) ([]slot, err
 	}
 	slices.Sort(classes)
 	r := rand.New(rand.NewPCG(seed, 0))
-	for _, c := range classes {
+	order := make([][]int, len(classes))
+	for i, c := range classes {
 		g := groups[c]
 		r.Shuffle(len(g), func(i, j int) { g[i], g[j] = g[j], g[i] })
+		order[i] = g
 	}
 	start := make([]int, len(fs))
 	for k := range start {
 		start[k] = r.IntN(len(conds[k]))
 	}
-	slots := make([]slot, 0, min(n, 1<<16))
-	for i := range n {
-		g := groups[classes[i%len(classes)]]
-		round := i / len(classes)
+	return func(i int) slot {
+		g := order[i%len(order)]
+		round := i / len(order)
 		k := g[round%len(g)]
-		slots = append(slots, slot{fs[k], conds[k][(start[k]+round/len(g))%len(conds[k])]})
-	}
-	return slots, nil
+		return slot{fs[k], conds[k][(start[k]+round/len(g))%len(conds[k])]}
+	}, nil
 }
 
 // Items generates n items of the family; see [Family.Each].
@@ -336,12 +333,16 @@ func (fam Family) Each(seed uint64, n int, sem logic.Semantics, p Presentation, 
 			return nil
 		})
 	}
-	slots, err := fam.schedule(seed, n, sem)
+	if n < 0 {
+		return fmt.Errorf("family %s: %d items asked for; want 0 or more", fam.Name, n)
+	}
+	at, err := fam.schedule(seed, sem)
 	if err != nil {
 		return err
 	}
 	tax := lexicon.Default()
-	for i, s := range slots {
+	for i := range n {
+		s := at(i)
 		spec := Spec{Family: fam.Name, Form: s.form.id, Condition: s.cond, Presentation: p, Semantics: sem, Seed: seed, Index: i}
 		it, err := generate(fam, s.form, spec, tax)
 		if err != nil {
@@ -375,12 +376,16 @@ func (fam Family) Sets(seed uint64, n int, sem logic.Semantics) ([][]Item, error
 }
 
 func (fam Family) eachSet(seed uint64, n int, sem logic.Semantics, yield func([]Item) error) error {
-	slots, err := fam.schedule(seed, n, sem)
+	if n < 0 {
+		return fmt.Errorf("family %s: %d sets asked for; want 0 or more", fam.Name, n)
+	}
+	at, err := fam.schedule(seed, sem)
 	if err != nil {
 		return err
 	}
 	tax := lexicon.Default()
-	for i, s := range slots {
+	for i := range n {
+		s := at(i)
 		base := Spec{Family: fam.Name, Form: s.form.id, Semantics: sem, Seed: seed, Index: i}
 		var conds []Condition
 		for _, c := range fam.Conditions {
