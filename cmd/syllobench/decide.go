@@ -25,11 +25,8 @@ func runDecide(stdout, stderr io.Writer, args []string) error {
 		fmt.Fprintln(stderr, "usage: syllobench decide [-semantics boolean|traditional] [-json] PREMISE... CONCLUSION")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return nil
-		}
-		return usageError{err}
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
 	}
 	sem, err := logic.ParseSemantics(*semName)
 	if err != nil {

@@ -45,11 +45,8 @@ func runForms(stdout, stderr io.Writer, args []string) error {
 		fmt.Fprintln(stderr, "usage: syllobench forms [-json] [-pairs | -fallacies]")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return nil
-		}
-		return usageError{err}
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
 	}
 	if fs.NArg() > 0 {
 		return usagef("forms takes no arguments, got %q", fs.Args())

@@ -58,11 +58,8 @@ func runItems(stdout, stderr io.Writer, args []string) error {
 		fmt.Fprintln(stderr, "usage: syllobench items [-probe NAME] [-n N] [-seed S] [-format F] [-semantics S] [-json] [-coverage]")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return nil
-		}
-		return usageError{err}
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
 	}
 	if fs.NArg() > 0 {
 		return usagef("items takes no arguments, got %q", fs.Args())
