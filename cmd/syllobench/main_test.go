@@ -149,3 +149,15 @@ func TestBadInput(t *testing.T) {
 		t.Errorf("exitCode(nil) = %d, want 0", code)
 	}
 }
+
+func TestHelp(t *testing.T) {
+	for _, cmd := range []string{"forms", "decide", "items"} {
+		var stdout, stderr bytes.Buffer
+		if err := run(&stdout, &stderr, []string{cmd, "-h"}); err != nil {
+			t.Errorf("%s -h: %v", cmd, err)
+		}
+		if !strings.Contains(stderr.String(), "usage: syllobench "+cmd) {
+			t.Errorf("%s -h printed %q, want its usage", cmd, stderr.String())
+		}
+	}
+}
