@@ -259,8 +259,9 @@ func answerClass(f form, k Kind, sem logic.Semantics) string {
 
 // slot is one scheduled item: a form and a condition.
 type slot struct {
-	form form
-	cond Condition
+	form  form
+	cond  Condition
+	conds []Condition // every feasible condition of the form
 }
 
 // schedule returns the form and condition of item i. The family's forms
@@ -270,7 +271,10 @@ type slot struct {
 // forms come in an order drawn from the seed, each before any comes
 // twice, and each time a form comes round it takes the next of its
 // feasible conditions.
-func (fam Family) schedule(seed uint64, sem logic.Semantics) (func(i int) slot, error) {
+func (fam Family) schedule(seed uint64, n int, sem logic.Semantics) (func(i int) slot, error) {
+	if n < 0 {
+		return nil, fmt.Errorf("family %s: %d asked for; want 0 or more", fam.Name, n)
+	}
 	fs, conds := fam.plan()
 	if len(fs) == 0 {
 		return nil, fmt.Errorf("family %s has no feasible form and condition", fam.Name)
@@ -300,7 +304,7 @@ func (fam Family) schedule(seed uint64, sem logic.Semantics) (func(i int) slot, 
 		g := order[i%len(order)]
 		round := i / len(order)
 		k := g[round%len(g)]
-		return slot{fs[k], conds[k][(start[k]+round/len(g))%len(conds[k])]}
+		return slot{fs[k], conds[k][(start[k]+round/len(g))%len(conds[k])], conds[k]}
 	}, nil
 }
 
@@ -333,10 +337,7 @@ func (fam Family) Each(seed uint64, n int, sem logic.Semantics, p Presentation, 
 			return nil
 		})
 	}
-	if n < 0 {
-		return fmt.Errorf("family %s: %d items asked for; want 0 or more", fam.Name, n)
-	}
-	at, err := fam.schedule(seed, sem)
+	at, err := fam.schedule(seed, n, sem)
 	if err != nil {
 		return err
 	}
@@ -376,10 +377,7 @@ func (fam Family) Sets(seed uint64, n int, sem logic.Semantics) ([][]Item, error
 }
 
 func (fam Family) eachSet(seed uint64, n int, sem logic.Semantics, yield func([]Item) error) error {
-	if n < 0 {
-		return fmt.Errorf("family %s: %d sets asked for; want 0 or more", fam.Name, n)
-	}
-	at, err := fam.schedule(seed, sem)
+	at, err := fam.schedule(seed, n, sem)
 	if err != nil {
 		return err
 	}
@@ -387,13 +385,7 @@ func (fam Family) eachSet(seed uint64, n int, sem logic.Semantics, yield func([]
 	for i := range n {
 		s := at(i)
 		base := Spec{Family: fam.Name, Form: s.form.id, Semantics: sem, Seed: seed, Index: i}
-		var conds []Condition
-		for _, c := range fam.Conditions {
-			if feasibility(s.form, c) == Possible {
-				conds = append(conds, c)
-			}
-		}
-		content, err := isomorphs(fam, s.form, base, conds, tax)
+		content, err := isomorphs(fam, s.form, base, s.conds, tax)
 		if err != nil {
 			return err
 		}
