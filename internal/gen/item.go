@@ -82,12 +82,12 @@ const NoValidConclusion = "None of these conclusions follows."
 
 // Meta describes an item for analysis; none of it reaches the prompt.
 type Meta struct {
-	Verdict        string   // the logic verdict of premises and conclusion, if any
-	ConclusionTrue *bool    `json:",omitempty"` // world truth, for real content
-	PremisesTrue   []*bool  `json:",omitempty"` // world truth of each premise shown, for real content
-	Fallacies      []string `json:",omitempty"`
-	Swap           string   `json:",omitempty"` // the swap pair, "A <-> B"
-	Set            string   `json:",omitempty"` // the isomorph set an item belongs to
+	Verdict        string  // the logic verdict of premises and conclusion, if any
+	ConclusionTrue *bool   // world truth, for real content
+	PremisesTrue   []*bool // world truth of each premise shown, for real content
+	Fallacies      []string
+	Swap           string // the swap pair, "A <-> B"
+	Set            string // the isomorph set an item belongs to
 }
 
 // Spec says which item to generate.
