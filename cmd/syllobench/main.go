@@ -5,6 +5,8 @@
 //	syllobench forms [-json] [-pairs | -fallacies]
 //	syllobench decide [-semantics boolean|traditional] [-json] SENTENCE...
 //	syllobench items [-probe NAME] [-n N] [-seed S] [-format F] [-semantics S] [-json] [-coverage]
+//	syllobench fixtures verify [DIR]
+//	syllobench verdict -kind yesno|truth|choice [FILE]
 //
 // forms lists the 256 categorical syllogisms with their validity under
 // both semantics; with -pairs, the 64 premise pairs and their valid
@@ -72,6 +74,8 @@ commands:
   forms   list the 256 syllogisms; -pairs the 64 premise pairs; -fallacies the fallacies
   decide  decide premises and a conclusion written in controlled English
   items   export generated items (the dataset), or their -coverage table
+  fixtures verify [DIR]
+          check every recorded fixture file and report every problem
 
 Run "syllobench <command> -h" for a command's flags.
 `
@@ -90,6 +94,8 @@ func run(stdout, stderr io.Writer, args []string) error {
 		return runDecide(stdout, stderr, rest)
 	case "items":
 		return runItems(stdout, stderr, rest)
+	case "fixtures":
+		return runFixtures(stdout, stderr, rest)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/syllobench/syllobench/internal/fixture"
+)
+
+// errProblems is returned when verify found problems; they have been
+// printed, one a line.
+var errProblems = errors.New("fixtures have problems")
+
+func runFixtures(stdout, stderr io.Writer, args []string) error {
+	if len(args) == 0 || args[0] != "verify" {
+		fmt.Fprintln(stderr, "usage: syllobench fixtures verify [DIR]")
+		return usagef("fixtures: want the subcommand verify")
+	}
+	fs := flag.NewFlagSet("fixtures verify", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: syllobench fixtures verify [DIR]\n\nChecks every fixture file under DIR (default fixtures) and reports every problem.")
+	}
+	if help, err := parseFlags(fs, args[1:]); help || err != nil {
+		return err
+	}
+	dir := "fixtures"
+	switch fs.NArg() {
+	case 0:
+	case 1:
+		dir = fs.Arg(0)
+	default:
+		return usagef("fixtures verify takes one directory, got %q", fs.Args())
+	}
+	info, err := os.Stat(dir)
+	if err != nil {
+		return fmt.Errorf("fixtures verify: %w", err)
+	}
+	if !info.IsDir() {
+		return usagef("fixtures verify: %s is not a directory", dir)
+	}
+	if err := fixture.Verify(os.DirFS(dir)); err != nil {
+		n := 0
+		for _, e := range unjoin(err) {
+			fmt.Fprintf(stdout, "%s/%v\n", dir, e)
+			n++
+		}
+		return fmt.Errorf("%w: %d under %s", errProblems, n, dir)
+	}
+	fmt.Fprintf(stdout, "ok: fixtures under %s are valid\n", dir)
+	return nil
+}
+
+// unjoin returns the errors joined in err, or err alone.
+func unjoin(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
