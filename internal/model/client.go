@@ -1,0 +1,233 @@
+package model
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	openai "github.com/sashabaranov/go-openai"
+)
+
+// Client is a [Model] served by an OpenAI-compatible chat completions
+// endpoint: OpenAI, Ollama, vLLM or llama.cpp server. It sends only the
+// fields they all accept (model, messages, temperature, seed, max_tokens);
+// it bounds the requests in flight, retries what is worth retrying, and
+// sums its work in [Client.Stats]. It is safe for concurrent use.
+//
+// Every error it returns is an [*InfraError], never an answer of the model.
+type Client struct {
+	cfg   Config
+	api   *openai.Client
+	op    string        // the Op of its errors, without the key
+	slots chan struct{} // one per request in flight
+	stats counters
+}
+
+var _ Model = (*Client)(nil)
+
+// Option configures [NewClient].
+type Option func(*clientOptions)
+
+type clientOptions struct{ http HTTPDoer }
+
+// WithHTTPClient makes the client send its HTTP requests through d.
+func WithHTTPClient(d HTTPDoer) Option {
+	return func(o *clientOptions) { o.http = d }
+}
+
+// NewClient returns a client for cfg. It fails with [ErrNoBaseURL] when no
+// base URL is configured, and with [ErrBadConfig] for a bad field.
+func NewClient(cfg Config, opts ...Option) (*Client, error) {
+	if err := cfg.validate(); err != nil {
+		return nil, fmt.Errorf("creating the model client: %w", err)
+	}
+	var o clientOptions
+	for _, opt := range opts {
+		opt(&o)
+	}
+	if o.http == nil {
+		t := http.DefaultTransport.(*http.Transport).Clone()
+		t.MaxIdleConnsPerHost = cfg.Concurrency // keep a connection per slot
+		o.http = &http.Client{Transport: t}
+	}
+	oc := openai.DefaultConfig(cfg.apiKey)
+	oc.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
+	oc.HTTPClient = wire{next: o.http}
+	return &Client{
+		cfg:   cfg,
+		api:   openai.NewClientWithConfig(oc),
+		op:    "POST " + redactURL(oc.BaseURL) + "/chat/completions",
+		slots: make(chan struct{}, cfg.Concurrency),
+	}, nil
+}
+
+// Config returns the configuration of c.
+func (c *Client) Config() Config { return c.cfg }
+
+// Stats returns the sums of c's work so far.
+func (c *Client) Stats() Stats { return c.stats.snapshot() }
+
+// Complete sends req as it is. It retries a failed attempt while that is
+// worth it and the retry budget lasts, and stops as soon as ctx is done.
+func (c *Client) Complete(ctx context.Context, req Request) (Response, error) {
+	start := time.Now()
+	resp, attempts, err := c.complete(ctx, req)
+	c.stats.record(resp, attempts, err, time.Since(start))
+	return resp, err
+}
+
+func (c *Client) complete(ctx context.Context, req Request) (Response, int, error) {
+	if req.Model == "" {
+		return Response{}, 0, &InfraError{Op: c.op, Err: errors.New("the request names no model")}
+	}
+	oreq := toOpenAI(req)
+	for attempt := 1; ; attempt++ {
+		resp, f := c.attempt(ctx, oreq, req.Temperature)
+		if f == nil {
+			return resp, attempt, nil
+		}
+		fail := func(err error) (Response, int, error) {
+			n := attempt
+			if f.unsent {
+				n--
+			}
+			return Response{}, n, &InfraError{Op: c.op, StatusCode: f.status, Attempts: n, Err: err}
+		}
+		switch {
+		case !f.retryable:
+			return fail(f.err)
+		case attempt > c.cfg.Retries:
+			return fail(fmt.Errorf("%w (retry budget of %d spent)", f.err, c.cfg.Retries))
+		case f.retryAfter > c.cfg.MaxDelay:
+			return fail(fmt.Errorf("%w (the server asked to retry after %v, more than the maximum delay %v)",
+				f.err, f.retryAfter, c.cfg.MaxDelay))
+		}
+		delay := max(f.retryAfter, backoff(attempt, c.cfg.BaseDelay, c.cfg.MaxDelay))
+		if err := sleep(ctx, delay); err != nil {
+			return fail(fmt.Errorf("stopped waiting %v to retry: %w; the last attempt failed: %w", delay, err, f.err))
+		}
+	}
+}
+
+// attempt makes one attempt within one request slot and the per-attempt
+// timeout.
+func (c *Client) attempt(ctx context.Context, oreq openai.ChatCompletionRequest, temperature float64) (Response, *failure) {
+	select {
+	case c.slots <- struct{}{}:
+	case <-ctx.Done():
+		return Response{}, &failure{err: fmt.Errorf("waiting for a request slot: %w", ctx.Err()), unsent: true}
+	}
+	defer func() { <-c.slots }()
+	actx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
+	defer cancel()
+	ex := &exchange{temperature: temperature}
+	oresp, err := c.api.CreateChatCompletion(context.WithValue(actx, exchangeKey{}, ex), oreq)
+	if err != nil {
+		return Response{}, c.classify(ctx, actx, ex, err)
+	}
+	resp, err := fromOpenAI(oresp, ex.reasoning)
+	if err != nil {
+		return Response{}, &failure{status: ex.status, err: err}
+	}
+	return resp, nil
+}
+
+// classify turns the error of one attempt into a failure whose message has
+// the key redacted. go-openai's own error types are not kept, so that they
+// don't leak past this package.
+func (c *Client) classify(ctx, actx context.Context, ex *exchange, err error) *failure {
+	var (
+		apiErr *openai.APIError
+		reqErr *openai.RequestError
+	)
+	f := &failure{}
+	switch {
+	case ctx.Err() != nil:
+		f.err = fmt.Errorf("request abandoned: %w", ctx.Err())
+	case errors.Is(actx.Err(), context.DeadlineExceeded):
+		f.err = fmt.Errorf("no complete response within the timeout of %v: %w", c.cfg.Timeout, context.DeadlineExceeded)
+		f.retryable = true
+	case errors.As(err, &apiErr):
+		c.statusFailure(f, ex, apiErr.HTTPStatusCode, apiErr.Message)
+	case errors.As(err, &reqErr):
+		c.statusFailure(f, ex, reqErr.HTTPStatusCode, string(reqErr.Body))
+	case ex.bodyRead:
+		f.status = ex.status
+		f.err = fmt.Errorf("the server's response is not a chat completion: %s", c.redact(err.Error()))
+	default:
+		f.err = &redactedError{msg: c.redact(err.Error()), err: err}
+		f.retryable = retryableTransport(err)
+	}
+	return f
+}
+
+// statusFailure fills f for an HTTP error status with the server's message.
+func (c *Client) statusFailure(f *failure, ex *exchange, status int, msg string) {
+	const maxMessage = 1000
+	f.status = status
+	f.retryable = retryableStatus(status)
+	f.retryAfter, _ = retryAfter(ex.header, time.Now())
+	msg = strings.TrimSpace(c.redact(msg))
+	if msg == "" {
+		msg = http.StatusText(status)
+	}
+	if len(msg) > maxMessage {
+		msg = msg[:maxMessage] + " …"
+	}
+	f.err = errors.New("the server said: " + msg)
+}
+
+// redact replaces every occurrence of the key in s, so that a server that
+// echoes the request headers cannot leak it into an error.
+func (c *Client) redact(s string) string {
+	if c.cfg.apiKey == "" {
+		return s
+	}
+	return strings.ReplaceAll(s, c.cfg.apiKey, "[redacted]")
+}
+
+// redactedError is an error with the key taken out of its message, still
+// wrapping its cause for [errors.Is].
+type redactedError struct {
+	msg string
+	err error
+}
+
+func (e *redactedError) Error() string { return e.msg }
+func (e *redactedError) Unwrap() error { return e.err }
+
+func toOpenAI(req Request) openai.ChatCompletionRequest {
+	msgs := make([]openai.ChatCompletionMessage, len(req.Messages))
+	for i, m := range req.Messages {
+		msgs[i] = openai.ChatCompletionMessage{Role: m.Role, Content: m.Content}
+	}
+	seed := int(req.Seed)
+	return openai.ChatCompletionRequest{
+		Model:     req.Model,
+		Messages:  msgs,
+		MaxTokens: req.MaxTokens,
+		Seed:      &seed,
+		// Temperature is left 0 here and set on the wire (see wire), where
+		// go-openai's omitempty cannot drop it.
+	}
+}
+
+func fromOpenAI(r openai.ChatCompletionResponse, reasoning string) (Response, error) {
+	if len(r.Choices) == 0 {
+		return Response{}, errors.New("the server's response has no choices")
+	}
+	m := r.Choices[0].Message
+	if m.ReasoningContent != "" {
+		reasoning = m.ReasoningContent
+	}
+	return Response{
+		Text:              m.Content,
+		Reasoning:         reasoning,
+		FinishReason:      string(r.Choices[0].FinishReason),
+		Usage:             Usage{PromptTokens: r.Usage.PromptTokens, CompletionTokens: r.Usage.CompletionTokens},
+		SystemFingerprint: r.SystemFingerprint,
+	}, nil
+}

@@ -1,0 +1,270 @@
+package model
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestClientSendsSamplingFields(t *testing.T) {
+	tests := []struct {
+		name        string
+		temperature float64
+		wantTemp    string
+		reason      string
+	}{
+		{"temperature=0", 0, "0", "go-openai drops a 0 temperature (omitempty); the server's default would apply"},
+		{"temperature=0.7", 0.7, "0.7", "the exact float64 goes out, not its float32 approximation"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var body []byte
+			var auth string
+			s := &script{steps: []http.HandlerFunc{func(w http.ResponseWriter, r *http.Request) {
+				body, _ = io.ReadAll(r.Body)
+				auth = r.Header.Get("Authorization")
+				yes(w, r)
+			}}}
+			cfg := testConfig(serve(t, s).URL).WithAPIKey("sk-test")
+			c, err := NewClient(cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			req := request()
+			req.Temperature = tt.temperature
+			if _, err := c.Complete(context.Background(), req); err != nil {
+				t.Fatal(err)
+			}
+			var fields map[string]json.RawMessage
+			if err := json.Unmarshal(body, &fields); err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range []struct{ name, want string }{
+				{"temperature", tt.wantTemp}, {"seed", "42"}, {"max_tokens", "77"}, {"model", `"test-model"`},
+			} {
+				if got := string(fields[f.name]); got != f.want {
+					t.Errorf("%q: %s, want %s (%s); body %s", f.name, got, f.want, tt.reason, body)
+				}
+			}
+			var keys []string
+			for k := range fields {
+				keys = append(keys, k)
+			}
+			slices.Sort(keys)
+			want := []string{"max_tokens", "messages", "model", "seed", "temperature"}
+			if diff := cmp.Diff(want, keys); diff != "" {
+				t.Errorf("body fields (-want +got), only what every server accepts:\n%s", diff)
+			}
+			wantMsgs := `[{"role":"system","content":"Answer Yes or No."},{"role":"user","content":"Does it follow?"}]`
+			if got := string(fields["messages"]); got != wantMsgs {
+				t.Errorf("messages = %s, want %s", got, wantMsgs)
+			}
+			if auth != "Bearer sk-test" {
+				t.Errorf("Authorization = %q, want the bearer key", auth)
+			}
+		})
+	}
+}
+
+func TestClientMapsResponse(t *testing.T) {
+	tests := []struct {
+		name   string
+		serve  completion
+		want   Response
+		reason string
+	}{{
+		name:   "plain",
+		serve:  completion{text: "No", fingerprint: "fp_abc", prompt: 12, completion: 1},
+		want:   Response{Text: "No", FinishReason: "stop", Usage: Usage{12, 1}, SystemFingerprint: "fp_abc"},
+		reason: "text, finish reason, usage and system_fingerprint are kept",
+	}, {
+		name:   "reasoning_content",
+		serve:  completion{text: "Answer: Yes", reasoningContent: "All M are P…", prompt: 5, completion: 40},
+		want:   Response{Text: "Answer: Yes", Reasoning: "All M are P…", FinishReason: "stop", Usage: Usage{5, 40}},
+		reason: "DeepSeek and vLLM send reasoning_content; it is kept apart from the text",
+	}, {
+		name:   "reasoning",
+		serve:  completion{text: "Yes", reasoning: "thinking…"},
+		want:   Response{Text: "Yes", Reasoning: "thinking…", FinishReason: "stop"},
+		reason: "Ollama and newer vLLM name the field reasoning",
+	}, {
+		name:   "finish=length",
+		serve:  completion{text: "", reasoningContent: "Let me think about", finish: "length", completion: 1024},
+		want:   Response{Reasoning: "Let me think about", FinishReason: "length", Usage: Usage{0, 1024}},
+		reason: "a reasoning model cut off by max_tokens is recorded as such, not an error",
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, _ := newTestClient(t, nil, answer(tt.serve))
+			got, err := c.Complete(context.Background(), request())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("response (-want +got), %s:\n%s", tt.reason, diff)
+			}
+		})
+	}
+}
+
+func TestClientProtocolErrors(t *testing.T) {
+	body := func(s string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, s) }
+	}
+	tests := []struct {
+		name   string
+		serve  http.HandlerFunc
+		want   string
+		reason string
+	}{
+		{"no-choices", body(`{"id":"x","choices":[]}`), "no choices", "a 200 without a choice has no answer to give"},
+		{"empty-body", body(""), "not a chat completion", "an empty 200 is the server's fault, not a dropped connection"},
+		{"not-json", body("<html>proxy login</html>"), "not a chat completion", "a proxy page is no completion"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, s := newTestClient(t, nil, tt.serve)
+			_, err := c.Complete(context.Background(), request())
+			ie := wantInfraError(t, err, tt.want)
+			if ie.StatusCode != http.StatusOK || s.calls.Load() != 1 {
+				t.Errorf("status %d after %d calls, want 200 after 1 (%s)", ie.StatusCode, s.calls.Load(), tt.reason)
+			}
+		})
+	}
+}
+
+func TestClientNeverLeaksKey(t *testing.T) {
+	const key = "sk-SENTINEL-4f9c2a7e1b"
+	echo := func(code int, jsonBody bool) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			msg := "bad credentials: Authorization: " + r.Header.Get("Authorization")
+			if jsonBody {
+				status(code, msg)(w, r)
+				return
+			}
+			w.WriteHeader(code)
+			io.WriteString(w, msg)
+		}
+	}
+	tests := []struct {
+		name   string
+		serve  http.HandlerFunc
+		reason string
+	}{
+		{"401-json", echo(401, true), "an OpenAI-style error message echoing the header"},
+		{"403-text", echo(403, false), "a plain-text error body echoing the header"},
+		{"503-retried", echo(503, true), "the message of the last of several attempts"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, _ := newTestClient(t, func(c *Config) { *c = c.WithAPIKey(key) }, tt.serve)
+			_, err := c.Complete(context.Background(), request())
+			wantInfraError(t, err, "bad credentials: Authorization: Bearer [redacted]")
+			for _, s := range []string{err.Error(), fmt.Sprintf("%+v", err), fmt.Sprintf("%#v", err), c.Config().String()} {
+				if strings.Contains(s, key) {
+					t.Errorf("the key leaks (%s): %s", tt.reason, s)
+				}
+			}
+		})
+	}
+}
+
+func TestClientAccounting(t *testing.T) {
+	var n atomic.Int64
+	c, _ := newTestClient(t, func(c *Config) { c.Retries = 1 }, func(w http.ResponseWriter, r *http.Request) {
+		var req struct{ Messages []Message }
+		json.NewDecoder(r.Body).Decode(&req)
+		switch req.Messages[0].Content {
+		case "retry-once":
+			if n.Add(1) == 1 {
+				status(503, "busy")(w, r)
+				return
+			}
+		case "fail":
+			status(404, "no such model")(w, r)
+			return
+		}
+		yes(w, r)
+	})
+	var wg sync.WaitGroup
+	for _, content := range []string{"ok", "ok", "ok", "retry-once", "fail"} {
+		wg.Go(func() {
+			c.Complete(context.Background(), Request{Model: "m", Messages: []Message{{"user", content}}})
+		})
+	}
+	wg.Wait()
+	got := c.Stats()
+	if got.Latency <= 0 {
+		t.Errorf("latency %v, want it summed", got.Latency)
+	}
+	got.Latency = 0
+	want := Stats{Requests: 5, Retries: 1, Failures: 1, PromptTokens: 40, CompletionTokens: 12}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("stats (-want +got): 4 answers of 10+3 tokens, one retry, one failure:\n%s", diff)
+	}
+	if s := c.Stats().String(); !strings.Contains(s, "5 requests, 1 retries, 1 failures; tokens: 40 prompt, 12 completion") {
+		t.Errorf("Stats.String() = %q", s)
+	}
+}
+
+func TestClientBoundsConcurrency(t *testing.T) {
+	const limit, goroutines = 4, 32
+	var inFlight, peak atomic.Int64
+	c, _ := newTestClient(t, func(c *Config) { c.Concurrency = limit }, func(w http.ResponseWriter, r *http.Request) {
+		n := inFlight.Add(1)
+		defer inFlight.Add(-1)
+		for p := peak.Load(); n > p && !peak.CompareAndSwap(p, n); p = peak.Load() {
+		}
+		time.Sleep(5 * time.Millisecond)
+		yes(w, r)
+	})
+	var wg sync.WaitGroup
+	for range goroutines {
+		wg.Go(func() {
+			if _, err := c.Complete(context.Background(), request()); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	if p := peak.Load(); p > limit {
+		t.Errorf("%d requests in flight at once, want at most %d", p, limit)
+	}
+	t.Logf("peak in flight: %d of %d", peak.Load(), limit)
+}
+
+func TestClientRejectsRequestWithoutModel(t *testing.T) {
+	c, s := newTestClient(t, nil, yes)
+	req := request()
+	req.Model = ""
+	_, err := c.Complete(context.Background(), req)
+	wantInfraError(t, err, "names no model")
+	if s.calls.Load() != 0 {
+		t.Errorf("%d calls, want none", s.calls.Load())
+	}
+}
+
+// wantInfraError checks that err is an *InfraError wrapping
+// ErrInfrastructure whose message contains want.
+func wantInfraError(t *testing.T, err error, want string) *InfraError {
+	t.Helper()
+	var ie *InfraError
+	if !errors.As(err, &ie) || !errors.Is(err, ErrInfrastructure) {
+		t.Fatalf("error %v (%T), want an *InfraError", err, err)
+	}
+	if !strings.Contains(err.Error(), want) {
+		t.Errorf("error %q, want it to contain %q", err, want)
+	}
+	return ie
+}
