@@ -76,6 +76,7 @@ commands:
   items   export generated items (the dataset), or their -coverage table
   fixtures verify [DIR]
           check every recorded fixture file and report every problem
+  verdict read a model's reply and print the verdict and the rule that decided it
 
 Run "syllobench <command> -h" for a command's flags.
 `
@@ -96,6 +97,8 @@ func run(stdout, stderr io.Writer, args []string) error {
 		return runItems(stdout, stderr, rest)
 	case "fixtures":
 		return runFixtures(stdout, stderr, rest)
+	case "verdict":
+		return runVerdict(stdout, stderr, rest)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -1,0 +1,66 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/syllobench/syllobench/internal/verdict"
+)
+
+// stdin is where verdict reads a reply when no file is named; tests set it.
+var stdin io.Reader = os.Stdin
+
+// maxReply bounds the reply verdict reads: far more than any model writes.
+const maxReply = 64 << 20
+
+func runVerdict(stdout, stderr io.Writer, args []string) error {
+	fs := flag.NewFlagSet("verdict", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	kindName := fs.String("kind", "yesno", "question kind: yesno, truth or choice")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: syllobench verdict -kind yesno|truth|choice [FILE]\n\n"+
+			"Reads a model's reply (standard input by default) and prints the verdict\n"+
+			"syllobench reads from it, then the rule that decided it.")
+		fs.PrintDefaults()
+	}
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
+	}
+	kind, err := verdict.ParseKind(*kindName)
+	if err != nil {
+		return usagef("verdict -kind: %v", err)
+	}
+	in, name := stdin, "standard input"
+	switch fs.NArg() {
+	case 0:
+	case 1:
+		f, err := os.Open(fs.Arg(0))
+		if err != nil {
+			return fmt.Errorf("verdict: %w", err)
+		}
+		defer f.Close()
+		in, name = f, fs.Arg(0)
+	default:
+		return usagef("verdict takes at most one file, got %q", fs.Args())
+	}
+	reply, err := io.ReadAll(io.LimitReader(in, maxReply+1))
+	if err != nil {
+		return fmt.Errorf("verdict: reading %s: %w", name, err)
+	}
+	if len(reply) > maxReply {
+		return fmt.Errorf("verdict: %s is over %d MiB", name, maxReply>>20)
+	}
+	r := verdict.Parse(kind, string(reply))
+	label := r.Label
+	if r.Unparseable {
+		label = "unparseable"
+	}
+	if r.Evidence == "" {
+		_, err = fmt.Fprintf(stdout, "%s\nrule: %s\n", label, r.Rule)
+	} else {
+		_, err = fmt.Fprintf(stdout, "%s\nrule: %s: %q\n", label, r.Rule, r.Evidence)
+	}
+	return err
+}

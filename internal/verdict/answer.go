@@ -1,0 +1,172 @@
+package verdict
+
+// nextClause reads the words of the next clause into buf, returning them,
+// the break that ends them, and whether the text goes on. Words past
+// maxSentence are dropped: an answer comes first in its clause.
+func nextClause(l *lexer, buf []tok) ([]tok, tok, bool) {
+	for {
+		t, ok := l.next()
+		if !ok {
+			return buf, tok{end: true}, false
+		}
+		if t.w == "" {
+			return buf, t, true
+		}
+		if len(buf) < maxSentence {
+			buf = append(buf, t)
+		}
+	}
+}
+
+// value reads the value of an answer line. The first clause that names a
+// label decides, unless it names two ("yes or no") or the next clause
+// joins another to it ("yes, and no").
+func (p *parser) value(v string) (string, outcome) {
+	if p.kind == Choice {
+		return p.choiceValue(v)
+	}
+	l := newLexer(v)
+	buf := make([]tok, 0, 16)
+	decided := ""
+	cond, refused := false, false
+	for {
+		ws, brk, more := nextClause(&l, buf[:0])
+		if decided != "" {
+			if len(ws) >= 2 && connector(ws[0].w) {
+				if other := p.kind.label(lenient(ws, 1)); other != "" && other != decided {
+					return "", conflict
+				}
+			}
+			return decided, found
+		}
+		if !cond {
+			for i := range ws {
+				if conditional(ws[i].w) {
+					ws, cond = ws[:i], true
+					break
+				}
+			}
+			refused = refused || refusalAt(ws) >= 0
+			switch label, out := p.clause(ws); out {
+			case conflict:
+				return "", conflict
+			case found:
+				decided = label
+			}
+		}
+		if brk.end || brk.c == ':' || brk.c == ';' {
+			cond = false
+		}
+		if !more {
+			break
+		}
+	}
+	switch {
+	case decided != "":
+		return decided, found
+	case refused:
+		return "", refusal
+	}
+	return "", none
+}
+
+func connector(w string) bool { return w == "or" || w == "and" || w == "nor" || w == "but" }
+
+// clause reads the words of one clause leniently.
+func (p *parser) clause(ws []tok) (string, outcome) {
+	for i := range ws {
+		if ws[i].w == "neither" { // "neither true nor false"
+			if l := p.kind.label(undecided); l != "" {
+				return l, found
+			}
+			return "", none
+		}
+	}
+	var v votes
+	for i := range ws {
+		v.add(p.kind.label(lenient(ws, i)), ws[i].pos)
+	}
+	return v.label[0], v.outcome()
+}
+
+// bare reads a clause that is only an answer, after lead-in words: "No",
+// "so the answer is no", "probably yes", "the conclusion does not
+// follow", "cannot be determined", "Option 3".
+func (p *parser) bare(ws []tok) (string, int, bool) {
+	if p.kind == Choice {
+		return p.bareChoice(ws)
+	}
+	k := 0
+	for k < len(ws) && bareLeadIn(ws[k].w) {
+		k++
+	}
+	rest := ws[k:]
+	if len(rest) == 0 || len(rest) > 3 {
+		return "", 0, false
+	}
+	for i := range rest {
+		if !bareFiller(rest[i].w) && lenient(rest, i) == noClass {
+			return "", 0, false // "true only", "could be yes"
+		}
+		if p.kind == YesNo && truthWord(rest[i].w) && hasSubject(ws[:k]) {
+			return "", 0, false // "the conclusion is true" is about the world
+		}
+	}
+	if label, out := p.clause(rest); out == found {
+		return label, rest[0].pos, true
+	}
+	if flatNo(rest) {
+		if label := p.kind.label(deny); label != "" {
+			return label, rest[0].pos, true
+		}
+	}
+	return "", 0, false
+}
+
+// flatNo reports whether ws is a plain refusal of the question's claim:
+// "not", "definitely not", "not at all".
+func flatNo(ws []tok) bool {
+	not := false
+	for _, t := range ws {
+		switch t.w {
+		case "not":
+			not = true
+		case "at", "all", "definitely", "certainly", "absolutely", "surely", "really":
+		default:
+			return false
+		}
+	}
+	return not
+}
+
+// bareFiller reports whether w may stand in a bare answer without naming
+// a label itself: "does not follow", "cannot be determined", "not enough
+// information".
+func bareFiller(w string) bool {
+	switch w {
+	case "not", "no", "does", "do", "it", "be", "can", "cannot", "can't", "to", "is", "necessarily",
+		"enough", "sufficient", "impossible", "definitely", "certainly", "probably", "likely",
+		"clearly", "surely", "really", "nor", "at", "all", "logically", "absolutely":
+		return true
+	}
+	return false
+}
+
+// truthWord reports whether w states truth rather than validity.
+func truthWord(w string) bool {
+	switch w {
+	case "true", "false", "correct", "incorrect", "wrong":
+		return true
+	}
+	return false
+}
+
+// hasSubject reports whether ws names what a predicate is said of.
+func hasSubject(ws []tok) bool {
+	for _, t := range ws {
+		if subject(t.w) || t.w == "it's" || t.w == "that's" || t.w == "argument" || t.w == "syllogism" {
+			return true
+		}
+	}
+	return false
+}
