@@ -18,8 +18,12 @@
 //   - internal/gen fills a form with content under a condition and grades
 //     the item from its parsed-back English, and internal/prompt puts it to
 //     a model as chat messages;
+//   - internal/model is the OpenAI-compatible client, internal/fixture
+//     records and replays its answers, and internal/verdict reads a reply
+//     into a verdict;
 //   - cmd/syllobench lists the forms, decides arguments written in
-//     controlled English, and exports the generated items.
+//     controlled English, exports the generated items, shows how a reply
+//     is read, and verifies fixtures.
 //
 // Run the tests with:
 //
