@@ -101,9 +101,9 @@ func (c *Client) complete(ctx context.Context, req Request) (Response, int, erro
 			return fail(f.err)
 		case attempt > c.cfg.Retries:
 			return fail(fmt.Errorf("%w (retry budget of %d spent)", f.err, c.cfg.Retries))
-		case f.retryAfter > c.cfg.MaxDelay:
-			return fail(fmt.Errorf("%w (the server asked to retry after %v, more than the maximum delay %v)",
-				f.err, f.retryAfter, c.cfg.MaxDelay))
+		case f.retryAfter > c.cfg.MaxRetryAfter:
+			return fail(fmt.Errorf("%w (the server asked to retry after %v, more than the longest wait honoured, %v)",
+				f.err, f.retryAfter, c.cfg.MaxRetryAfter))
 		}
 		delay := max(f.retryAfter, backoff(attempt, c.cfg.BaseDelay, c.cfg.MaxDelay))
 		if err := sleep(ctx, delay); err != nil {

@@ -20,6 +20,10 @@ const (
 	DefaultRetries     = 5
 	DefaultBaseDelay   = 500 * time.Millisecond
 	DefaultMaxDelay    = 30 * time.Second
+	// DefaultMaxRetryAfter is the longest wait a server may ask for:
+	// rate-limited APIs ask for a minute or more, and a run should wait
+	// that out rather than fail.
+	DefaultMaxRetryAfter = 5 * time.Minute
 
 	maxConcurrency = 1024
 	maxRetries     = 100
@@ -58,7 +62,10 @@ type Config struct {
 	Temperature float64
 	Retries     int           // the retry budget of one request
 	BaseDelay   time.Duration // the backoff before the first retry
-	MaxDelay    time.Duration // the cap on any backoff, Retry-After included
+	MaxDelay    time.Duration // the cap on the client's own backoff
+	// MaxRetryAfter is the longest Retry-After the client honours; a
+	// server that asks for more ends the request.
+	MaxRetryAfter time.Duration
 
 	apiKey string
 }
@@ -67,13 +74,14 @@ type Config struct {
 // key.
 func DefaultConfig() Config {
 	return Config{
-		Model:       DefaultModel,
-		Concurrency: DefaultConcurrency,
-		Timeout:     DefaultTimeout,
-		MaxTokens:   DefaultMaxTokens,
-		Retries:     DefaultRetries,
-		BaseDelay:   DefaultBaseDelay,
-		MaxDelay:    DefaultMaxDelay,
+		Model:         DefaultModel,
+		Concurrency:   DefaultConcurrency,
+		Timeout:       DefaultTimeout,
+		MaxTokens:     DefaultMaxTokens,
+		Retries:       DefaultRetries,
+		BaseDelay:     DefaultBaseDelay,
+		MaxDelay:      DefaultMaxDelay,
+		MaxRetryAfter: DefaultMaxRetryAfter,
 	}
 }
 
@@ -190,8 +198,8 @@ func (c Config) validate() error {
 	if c.Retries < 0 || c.Retries > maxRetries {
 		bad("Retries", c.Retries, fmt.Sprintf("0 to %d", maxRetries))
 	}
-	if c.BaseDelay <= 0 || c.MaxDelay < c.BaseDelay {
-		bad("BaseDelay and MaxDelay", fmt.Sprint(c.BaseDelay, " ", c.MaxDelay), "0 < BaseDelay <= MaxDelay")
+	if c.BaseDelay <= 0 || c.MaxDelay < c.BaseDelay || c.MaxRetryAfter < c.MaxDelay {
+		bad("BaseDelay, MaxDelay and MaxRetryAfter", fmt.Sprint(c.BaseDelay, " ", c.MaxDelay, " ", c.MaxRetryAfter), "0 < BaseDelay <= MaxDelay <= MaxRetryAfter")
 	}
 	if math.IsNaN(c.Temperature) || c.Temperature < 0 || c.Temperature > maxTemperature {
 		bad("Temperature", c.Temperature, "0 to 2")

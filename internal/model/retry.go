@@ -50,7 +50,8 @@ func retryableTransport(err error) bool {
 }
 
 // maxRetryAfter bounds a parsed Retry-After, so that a huge one cannot
-// overflow a Duration. Any wait over [Config.MaxDelay] ends the retries.
+// overflow a Duration. Any wait over [Config.MaxRetryAfter] ends the
+// retries.
 const maxRetryAfter = 24 * time.Hour
 
 // retryAfter returns the wait that a response header asks for: the

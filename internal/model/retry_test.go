@@ -122,10 +122,10 @@ func TestClientRetryBudget(t *testing.T) {
 	}
 }
 
-func TestClientRetryAfterBeyondMaxDelay(t *testing.T) {
+func TestClientRetryAfterBeyondMaxRetryAfter(t *testing.T) {
 	c, s := newTestClient(t, nil, status(429, "quota", "Retry-After", "3600"), yes)
 	_, err := c.Complete(context.Background(), request())
-	wantInfraError(t, err, "asked to retry after 1h0m0s, more than the maximum delay 20ms")
+	wantInfraError(t, err, "asked to retry after 1h0m0s, more than the longest wait honoured, 5m0s")
 	if s.calls.Load() != 1 {
 		t.Errorf("%d calls, want 1: an hour's wait ends the request", s.calls.Load())
 	}
