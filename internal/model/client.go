@@ -53,9 +53,11 @@ func NewClient(cfg Config, opts ...Option) (*Client, error) {
 		t.MaxIdleConnsPerHost = cfg.Concurrency // keep a connection per slot
 		o.http = &http.Client{Transport: t}
 	}
-	oc := openai.DefaultConfig(cfg.apiKey)
+	// go-openai keeps its token in a struct that fmt would print, so it
+	// gets none: wire sets the Authorization header from the config.
+	oc := openai.DefaultConfig("")
 	oc.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
-	oc.HTTPClient = wire{next: o.http}
+	oc.HTTPClient = wire{next: o.http, key: cfg.key}
 	return &Client{
 		cfg:   cfg,
 		api:   openai.NewClientWithConfig(oc),
@@ -183,10 +185,10 @@ func (c *Client) statusFailure(f *failure, ex *exchange, status int, msg string)
 // redact replaces every occurrence of the key in s, so that a server that
 // echoes the request headers cannot leak it into an error.
 func (c *Client) redact(s string) string {
-	if c.cfg.apiKey == "" {
+	if c.cfg.key() == "" {
 		return s
 	}
-	return strings.ReplaceAll(s, c.cfg.apiKey, "[redacted]")
+	return strings.ReplaceAll(s, c.cfg.key(), "[redacted]")
 }
 
 // redactedError is an error with the key taken out of its message, still

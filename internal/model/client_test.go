@@ -268,3 +268,25 @@ func wantInfraError(t *testing.T, err error, want string) *InfraError {
 	}
 	return ie
 }
+
+// TestClientPrintHidesKey prints a client and structs holding one in every
+// way fmt can, and checks that the key never shows.
+func TestClientPrintHidesKey(t *testing.T) {
+	const sentinel = "sk-PRINT-SENTINEL-0123456789"
+	cfg := testConfig("http://127.0.0.1:1").WithAPIKey(sentinel)
+	c, err := NewClient(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	holder := struct {
+		cfg Config
+		c   *Client
+	}{cfg, c}
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
+		for _, v := range []any{c, cfg, &cfg, holder, &holder} {
+			if s := fmt.Sprintf(verb, v); strings.Contains(s, sentinel) {
+				t.Errorf("%s of %T shows the key: %s", verb, v, s)
+			}
+		}
+	}
+}

@@ -67,7 +67,10 @@ type Config struct {
 	// server that asks for more ends the request.
 	MaxRetryAfter time.Duration
 
-	apiKey string
+	// apiKey returns the key. It is a function so that no struct that
+	// holds a Config, printed by reflection in any verb, can show the
+	// key: fmt prints a func as an address.
+	apiKey func() string
 }
 
 // DefaultConfig returns the default configuration, with no base URL and no
@@ -87,12 +90,20 @@ func DefaultConfig() Config {
 
 // WithAPIKey returns a copy of c that sends key as its bearer token.
 func (c Config) WithAPIKey(key string) Config {
-	c.apiKey = key
+	c.apiKey = func() string { return key }
 	return c
 }
 
 // HasAPIKey reports whether c has a key.
-func (c Config) HasAPIKey() bool { return c.apiKey != "" }
+func (c Config) HasAPIKey() bool { return c.key() != "" }
+
+// key returns the API key, or "".
+func (c Config) key() string {
+	if c.apiKey == nil {
+		return ""
+	}
+	return c.apiKey()
+}
 
 // NewRequest returns the request for messages with c's model and sampling
 // parameters.
@@ -128,9 +139,12 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	if v := getenv("SYLLOBENCH_MODEL"); v != "" {
 		c.Model = v
 	}
-	c.apiKey = getenv("SYLLOBENCH_API_KEY")
-	if c.apiKey == "" {
-		c.apiKey = getenv("OPENAI_API_KEY")
+	key := getenv("SYLLOBENCH_API_KEY")
+	if key == "" {
+		key = getenv("OPENAI_API_KEY")
+	}
+	if key != "" {
+		c.apiKey = func() string { return key }
 	}
 	if v := getenv("SYLLOBENCH_CONCURRENCY"); v != "" {
 		n, err := strconv.Atoi(v)
@@ -210,7 +224,7 @@ func (c Config) validate() error {
 // String describes c with its key redacted.
 func (c Config) String() string {
 	key := "none"
-	if c.apiKey != "" {
+	if c.key() != "" {
 		key = "redacted"
 	}
 	return fmt.Sprintf("model.Config{BaseURL: %q, Model: %q, APIKey: %s, Concurrency: %d, Timeout: %v, "+

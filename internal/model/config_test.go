@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // env is a getenv over a map.
@@ -58,8 +59,11 @@ func TestConfigFromEnv(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(tt.want, got, cmp.AllowUnexported(Config{})); diff != "" {
+			if diff := cmp.Diff(tt.want, got, cmpopts.IgnoreUnexported(Config{})); diff != "" {
 				t.Errorf("config (-want +got), %s:\n%s", tt.reason, diff)
+			}
+			if got.key() != tt.want.key() {
+				t.Errorf("key %q, want %q: %s", got.key(), tt.want.key(), tt.reason)
 			}
 		})
 	}

@@ -31,9 +31,18 @@ type exchangeKey struct{}
 // tagged omitempty, so a temperature of 0 would be left out and the
 // server's default (often 0.7 to 1) would apply; wire writes the field into
 // every request body explicitly, with the exact float64 of the [Request].
-type wire struct{ next HTTPDoer }
+//
+// wire also sets the Authorization header: the key stays in a function,
+// out of every struct that fmt could print.
+type wire struct {
+	next HTTPDoer
+	key  func() string
+}
 
 func (w wire) Do(req *http.Request) (*http.Response, error) {
+	if k := w.key(); k != "" {
+		req.Header.Set("Authorization", "Bearer "+k)
+	}
 	ex, _ := req.Context().Value(exchangeKey{}).(*exchange)
 	if req.Body != nil {
 		if err := setTemperature(req, ex); err != nil {
