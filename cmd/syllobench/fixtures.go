@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/syllobench/syllobench/internal/fixture"
 )
@@ -43,12 +44,19 @@ func runFixtures(stdout, stderr io.Writer, args []string) error {
 		return usagef("fixtures verify: %s is not a directory", dir)
 	}
 	if err := fixture.Verify(os.DirFS(dir)); err != nil {
-		n := 0
-		for _, e := range unjoin(err) {
-			fmt.Fprintf(stdout, "%s/%v\n", dir, e)
-			n++
+		problems := unjoin(err)
+		for _, e := range problems {
+			var d *fixture.DamageError
+			switch {
+			case errors.As(e, &d) && d.Line > 0:
+				fmt.Fprintf(stdout, "%s:%d: %s\n", filepath.Join(dir, filepath.FromSlash(d.Path)), d.Line, d.Problem)
+			case errors.As(e, &d):
+				fmt.Fprintf(stdout, "%s: %s\n", filepath.Join(dir, filepath.FromSlash(d.Path)), d.Problem)
+			default:
+				fmt.Fprintln(stdout, e)
+			}
 		}
-		return fmt.Errorf("%w: %d under %s", errProblems, n, dir)
+		return fmt.Errorf("%w: %d under %s", errProblems, len(problems), dir)
 	}
 	fmt.Fprintf(stdout, "ok: fixtures under %s are valid\n", dir)
 	return nil

@@ -65,10 +65,15 @@ func TestFixturesVerify(t *testing.T) {
 		t.Errorf("verify on damaged fixtures: exit %d (%v), want 1", code, err)
 	}
 	for _, f := range files {
-		rel, _ := filepath.Rel(dir, f)
-		if !strings.Contains(stdout.String(), rel+":3") {
-			t.Errorf("verify output does not name %s line 3:\n%s", rel, stdout.String())
+		if !strings.Contains(stdout.String(), f+":3: ") {
+			t.Errorf("verify output does not name %s line 3:\n%s", f, stdout.String())
 		}
+	}
+	// A trailing slash does not double the separator.
+	stdout.Reset()
+	run(&stdout, new(bytes.Buffer), []string{"fixtures", "verify", dir + "/"})
+	if strings.Contains(stdout.String(), "//") {
+		t.Errorf("verify of %s/ printed doubled separators:\n%s", dir, stdout.String())
 	}
 }
 

@@ -21,7 +21,7 @@ func runVerdict(stdout, stderr io.Writer, args []string) error {
 	kindName := fs.String("kind", "yesno", "question kind: yesno, truth or choice")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: syllobench verdict -kind yesno|truth|choice [FILE]\n\n"+
-			"Reads a model's reply (standard input by default) and prints the verdict\n"+
+			"Reads a model's reply (standard input by default, or -) and prints the verdict\n"+
 			"syllobench reads from it, then the rule that decided it.")
 		fs.PrintDefaults()
 	}
@@ -36,6 +36,9 @@ func runVerdict(stdout, stderr io.Writer, args []string) error {
 	switch fs.NArg() {
 	case 0:
 	case 1:
+		if fs.Arg(0) == "-" {
+			break
+		}
 		f, err := os.Open(fs.Arg(0))
 		if err != nil {
 			return fmt.Errorf("verdict: %w", err)

@@ -31,6 +31,12 @@ func TestVerdict(t *testing.T) {
 			t.Errorf("verdict %q on %q printed %q; want %s and a rule line with %q", tc.args, tc.reply, stdout.String(), tc.want, tc.rule)
 		}
 	}
+	// "-" is standard input too.
+	stdin = strings.NewReader("Answer: yes")
+	var dash bytes.Buffer
+	if err := run(&dash, new(bytes.Buffer), []string{"verdict", "-"}); err != nil || !strings.HasPrefix(dash.String(), "yes\n") {
+		t.Errorf("verdict - printed %q, %v", dash.String(), err)
+	}
 	stdin = os.Stdin
 
 	// A file instead of standard input.

@@ -125,7 +125,8 @@ func (c *Client) attempt(ctx context.Context, oreq openai.ChatCompletionRequest,
 	defer func() { <-c.slots }()
 	actx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
 	defer cancel()
-	ex := &exchange{temperature: temperature}
+	// OpenAI's reasoning models accept only their default temperature.
+	ex := &exchange{temperature: temperature, noTemperature: reasoningModel(oreq.Model)}
 	oresp, err := c.api.CreateChatCompletion(context.WithValue(actx, exchangeKey{}, ex), oreq)
 	if err != nil {
 		return Response{}, c.classify(ctx, actx, ex, err)
@@ -207,7 +208,7 @@ func toOpenAI(req Request) openai.ChatCompletionRequest {
 		msgs[i] = openai.ChatCompletionMessage{Role: m.Role, Content: m.Content}
 	}
 	seed := int(req.Seed)
-	return openai.ChatCompletionRequest{
+	cr := openai.ChatCompletionRequest{
 		Model:     req.Model,
 		Messages:  msgs,
 		MaxTokens: req.MaxTokens,
@@ -215,6 +216,23 @@ func toOpenAI(req Request) openai.ChatCompletionRequest {
 		// Temperature is left 0 here and set on the wire (see wire), where
 		// go-openai's omitempty cannot drop it.
 	}
+	if reasoningModel(req.Model) {
+		// OpenAI's reasoning models take max_completion_tokens, and
+		// go-openai refuses max_tokens for them before sending.
+		cr.MaxTokens, cr.MaxCompletionTokens = 0, req.MaxTokens
+	}
+	return cr
+}
+
+// reasoningModel reports whether name is one of OpenAI's reasoning models
+// (o1, o3, o4, gpt-5 and their variants).
+func reasoningModel(name string) bool {
+	for _, p := range []string{"o1", "o3", "o4", "gpt-5"} {
+		if name == p || strings.HasPrefix(name, p+"-") || strings.HasPrefix(name, p+".") {
+			return true
+		}
+	}
+	return false
 }
 
 func fromOpenAI(r openai.ChatCompletionResponse, reasoning string) (Response, error) {

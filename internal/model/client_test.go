@@ -77,6 +77,39 @@ func TestClientSendsSamplingFields(t *testing.T) {
 	}
 }
 
+// TestClientReasoningModel checks what OpenAI's reasoning models are
+// sent: max_completion_tokens instead of max_tokens, and no temperature,
+// which they refuse unless it is their default.
+func TestClientReasoningModel(t *testing.T) {
+	var body []byte
+	s := &script{steps: []http.HandlerFunc{func(w http.ResponseWriter, r *http.Request) {
+		body, _ = io.ReadAll(r.Body)
+		yes(w, r)
+	}}}
+	c, err := NewClient(testConfig(serve(t, s).URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := request()
+	req.Model = "o3-mini"
+	if _, err := c.Complete(context.Background(), req); err != nil {
+		t.Fatal(err)
+	}
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(body, &fields); err != nil {
+		t.Fatal(err)
+	}
+	if string(fields["max_completion_tokens"]) != "77" || fields["max_tokens"] != nil || fields["temperature"] != nil {
+		t.Errorf("body for a reasoning model: %s; want max_completion_tokens 77, no max_tokens, no temperature", body)
+	}
+	for name, want := range map[string]bool{"o1": true, "o3-mini": true, "gpt-5-mini": true, "o4-mini-2025": true,
+		"gpt-4o": false, "qwen2.5:7b": false, "o1x": false, "llama3.1": false} {
+		if got := reasoningModel(name); got != want {
+			t.Errorf("reasoningModel(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
 func TestClientMapsResponse(t *testing.T) {
 	tests := []struct {
 		name   string

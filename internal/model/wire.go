@@ -18,11 +18,12 @@ type HTTPDoer interface {
 // and brings back what go-openai does not keep: the status and header of
 // the response (for Retry-After) and a "reasoning" field.
 type exchange struct {
-	temperature float64
-	status      int
-	header      http.Header
-	bodyRead    bool // a 2xx body arrived whole; a later error is the server's protocol
-	reasoning   string
+	temperature   float64
+	noTemperature bool // send no temperature at all (OpenAI's reasoning models)
+	status        int
+	header        http.Header
+	bodyRead      bool // a 2xx body arrived whole; a later error is the server's protocol
+	reasoning     string
 }
 
 type exchangeKey struct{}
@@ -81,7 +82,9 @@ func setTemperature(req *http.Request, ex *exchange) error {
 	if err := json.Unmarshal(body, &fields); err != nil {
 		return fmt.Errorf("setting the temperature in the request body: %w", err)
 	}
-	if _, ok := fields["temperature"]; ex != nil || !ok {
+	if _, ok := fields["temperature"]; ex != nil && ex.noTemperature {
+		delete(fields, "temperature")
+	} else if ex != nil || !ok {
 		var t float64
 		if ex != nil {
 			t = ex.temperature
