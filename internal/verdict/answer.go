@@ -19,27 +19,32 @@ func nextClause(l *lexer, buf []tok) ([]tok, tok, bool) {
 }
 
 // value reads the value of an answer line. The first clause that names a
-// label decides, unless it names two ("yes or no") or the next clause
-// joins another to it ("yes, and no").
+// label decides, unless it names two ("yes or no"), the next clause joins
+// another to it ("yes, and no"), or a later clause is a bare answer with
+// another label: after a self-correction ("No… wait, yes") the later one
+// decides, and without one ("Yes? No.") the line conflicts.
 func (p *parser) value(v string) (string, outcome) {
 	if p.kind == Choice {
 		return p.choiceValue(v)
 	}
 	l := newLexer(v)
 	buf := make([]tok, 0, 16)
-	decided := ""
-	cond, refused := false, false
+	var ch chain
+	cond, refused, next := false, false, false
 	for {
 		ws, brk, more := nextClause(&l, buf[:0])
-		if decided != "" {
-			if len(ws) >= 2 && connector(ws[0].w) {
-				if other := p.kind.label(lenient(ws, 1)); other != "" && other != decided {
+		if ch.label != "" {
+			if next && len(ws) >= 2 && connector(ws[0].w) {
+				if other := p.kind.label(lenient(ws, 1)); other != "" && other != ch.label {
 					return "", conflict
 				}
 			}
-			return decided, found
-		}
-		if !cond {
+			next = false
+			cond = cond || hasConditional(ws)
+			if !cond && !p.link(&ch, ws) {
+				return "", conflict
+			}
+		} else if !cond {
 			for i := range ws {
 				if conditional(ws[i].w) {
 					ws, cond = ws[:i], true
@@ -51,7 +56,8 @@ func (p *parser) value(v string) (string, outcome) {
 			case conflict:
 				return "", conflict
 			case found:
-				decided = label
+				ch.label, next = label, true
+				ch.fixing = correctionAfter(ws)
 			}
 		}
 		if brk.end || brk.c == ':' || brk.c == ';' {
@@ -62,12 +68,93 @@ func (p *parser) value(v string) (string, outcome) {
 		}
 	}
 	switch {
-	case decided != "":
-		return decided, found
+	case ch.label != "":
+		return ch.label, found
 	case refused:
 		return "", refusal
 	}
 	return "", none
+}
+
+// chain follows a bare answer through the clauses after it, in which a
+// self-correction ("No, wait — yes") replaces it.
+type chain struct {
+	label  string
+	pos    int
+	fixing bool // a correction word came after label
+}
+
+// link reads one more clause of a chain: a correction word at its start
+// ("wait", "actually") sets fixing, and a bare answer with another label
+// then replaces the chain's. It reports false when a bare answer with
+// another label comes with no correction: the reply conflicts.
+func (p *parser) link(c *chain, ws []tok) bool {
+	k := corrections(ws)
+	if k > 0 {
+		c.fixing = true
+	}
+	rest := ws[k:]
+	if len(rest) == 0 {
+		return true
+	}
+	label, pos, ok := p.bare(rest)
+	switch {
+	case !ok:
+	case label == c.label:
+		c.fixing = false
+	case !c.fixing:
+		return false
+	default:
+		c.label, c.pos, c.fixing = label, pos, false
+	}
+	return true
+}
+
+// corrections returns how many words at the start of ws mark a
+// self-correction: "wait", "actually", "correction", "no wait", "or
+// rather", "on second thought".
+func corrections(ws []tok) int {
+	k := 0
+	for k < len(ws) {
+		switch w := ws[k].w; {
+		case correction(w):
+			k++
+		case (w == "no" || w == "or" || w == "oh") && correction(word(ws, k+1)):
+			k += 2
+		case w == "on" && word(ws, k+1) == "second" && (word(ws, k+2) == "thought" || word(ws, k+2) == "thoughts"):
+			k += 3
+		case w == "scratch" && word(ws, k+1) == "that":
+			k += 2
+		default:
+			return k
+		}
+	}
+	return k
+}
+
+func correction(w string) bool {
+	switch w {
+	case "wait", "actually", "correction", "oops", "sorry", "rather", "hmm", "hm":
+		return true
+	}
+	return false
+}
+
+// correctionAfter reports whether the clause that gave an answer ends
+// with a correction word: "No wait, yes".
+func correctionAfter(ws []tok) bool {
+	return len(ws) > 1 && correction(ws[len(ws)-1].w)
+}
+
+// hasConditional reports whether a word of ws opens a condition: "yes if
+// we assume existential import" is no second answer.
+func hasConditional(ws []tok) bool {
+	for i := range ws {
+		if conditional(ws[i].w) {
+			return true
+		}
+	}
+	return false
 }
 
 func connector(w string) bool { return w == "or" || w == "and" || w == "nor" || w == "but" }

@@ -74,6 +74,7 @@ func BenchmarkParseChoice(b *testing.B) {
 func BenchmarkParseAdversarial(b *testing.B) {
 	patterns := map[string]string{
 		"answer-words":   "answer answer: answer is ",
+		"answer-is":      "answer is ",
 		"think-tags":     "<think></think><thin</think>",
 		"open-brackets":  "<<<<(((([[[[{{{{",
 		"hedges":         "the answer is probably probably maybe ",

@@ -98,13 +98,24 @@ func nvcText(t string) bool {
 }
 
 // designator returns the label of the option that ts[i] names by its
-// number, letter or code. When guarded, a single letter names an option
+// number, letter or code, or by a number word after "option", "choice" or
+// "number" ("option three"). When guarded, a single letter names an option
 // only at the end of its clause or before "and" or "or", so that the
 // article "a" and the pronoun "I" do not.
 func (p *parser) designator(ts []tok, i int, guard bool) string {
 	w := word(ts, i)
 	if w == "" {
 		return ""
+	}
+	if n := numberWord(w); n != "" {
+		switch word(ts, i-1) {
+		case "option", "choice", "number":
+			w = n // "option three"
+		case "or", "and":
+			if numberWord(word(ts, i-2)) != "" {
+				w = n // "option one or two"
+			}
+		}
 	}
 	for _, o := range p.opts {
 		for _, n := range o.names {
@@ -210,7 +221,7 @@ func (p *parser) choiceValue(v string) (string, outcome) {
 		if other := p.designator(ts, j, true); other != "" && other != label {
 			return "", conflict
 		}
-		return label, found
+		return p.recheck(label, ts[i+1:]), found
 	}
 	var vs votes
 	p.texts(v, 0, &vs)
@@ -239,6 +250,35 @@ func (p *parser) choiceValue(v string) (string, outcome) {
 		return "", refusal
 	}
 	return "", none
+}
+
+// recheck returns the option that a self-correction after label chooses
+// instead ("A? No, B.", "3 — wait, actually 5"), or label. Without a
+// correction word a later option is not read: "(C), i.e. option 3".
+func (p *parser) recheck(label string, ts []tok) string {
+	fixing := false
+	for len(ts) > 0 {
+		c := 0
+		for c < len(ts) && ts[c].w != "" {
+			c++
+		}
+		ws := ts[:c]
+		ts = ts[min(c+1, len(ts)):]
+		k := corrections(ws)
+		if k == 0 && len(ws) == 1 && ws[0].w == "no" {
+			k = 1 // "A? No, B."
+		}
+		if k > 0 {
+			fixing = true
+		}
+		if rest := ws[k:]; fixing && len(rest) > 0 {
+			if d, _, ok := p.bareChoice(rest); ok {
+				label = d
+			}
+			fixing = false
+		}
+	}
+	return label
 }
 
 // texts adds to v the options whose text s quotes. When one quoted text
@@ -297,7 +337,9 @@ func (p *parser) strictChoice(ts []tok, i int) string {
 		if j < 0 {
 			return ""
 		}
-		for choiceLeadIn(word(ts, j)) && p.designator(ts, j, true) == "" {
+		// A few lead-in words at most: "answer is answer is …" must not
+		// rescan its sentence at every "answer".
+		for n := 0; n < maxLeadIn && choiceLeadIn(word(ts, j)) && p.designator(ts, j, true) == ""; n++ {
 			j++
 		}
 		if d := p.designator(ts, j, true); d != "" && word(ts, j+1) == "" {
@@ -323,6 +365,16 @@ func (p *parser) strictChoice(ts []tok, i int) string {
 	}
 	if nvcAt(ts, i) {
 		return p.nvcLabel()
+	}
+	return ""
+}
+
+// numberWord returns the digit that w spells, "one" to "nine", or "".
+func numberWord(w string) string {
+	for i, n := range [...]string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"} {
+		if w == n {
+			return string(rune('1' + i))
+		}
 	}
 	return ""
 }

@@ -50,6 +50,13 @@ func (p *parser) strict(ts []tok, i int) class {
 				return predicate(ts, i)
 			}
 		}
+	case "drawn", "inferred", "deduced", "derived", "reached":
+		// "the conclusion cannot be drawn"; but "it cannot be inferred
+		// that all A are C" is a step.
+		if thatAhead(ts, i) {
+			return noClass
+		}
+		return predicate(ts, i)
 	case "undetermined", "indeterminate", "undecidable", "undeterminable", "unknowable",
 		"determined", "determine", "determinable", "known", "tell", "decided", "decide", "decidable",
 		"information", "info":
@@ -104,14 +111,18 @@ func answerIs(ts []tok, i int) int {
 	default:
 		return -1
 	}
-	for hedge(word(ts, j)) {
+	for n := 0; n < maxLeadIn && hedge(word(ts, j)); n++ {
 		j++
 	}
-	if word(ts, j) == "" {
+	if w := word(ts, j); w == "" || hedge(w) {
 		return -1
 	}
 	return j
 }
+
+// maxLeadIn bounds the hedges and lead-in words read after "the answer
+// is", so that a run of them is not read again at every "answer" in it.
+const maxLeadIn = 6
 
 // sentence adds to v the labels of the strict verdict phrases of one
 // sentence, whose conditions have been dropped.
@@ -164,6 +175,7 @@ func (p *parser) readFinal(text, low string, s, e int) (Result, bool) {
 		ts = append(ts, t)
 	}
 	var v votes
+	var ch chain
 	for len(ts) > 0 {
 		k := 0
 		for k < len(ts) && !ts[k].end {
@@ -176,8 +188,12 @@ func (p *parser) readFinal(text, low string, s, e int) (Result, bool) {
 				for c < len(cut) && cut[c].w != "" {
 					c++
 				}
-				if label, pos, ok := p.bare(cut[:c]); ok {
-					v.add(label, pos)
+				if ch.label == "" {
+					if label, pos, ok := p.bare(cut[:c]); ok {
+						ch = chain{label: label, pos: pos, fixing: correctionAfter(cut[:c])}
+					}
+				} else if !p.link(&ch, cut[:c]) {
+					return Result{}, false // "No. Yes."
 				}
 				cut = cut[min(c+1, len(cut)):]
 			}
@@ -185,6 +201,7 @@ func (p *parser) readFinal(text, low string, s, e int) (Result, bool) {
 		}
 		ts = ts[min(k+1, len(ts)):]
 	}
+	v.add(ch.label, ch.pos)
 	if p.kind == Choice {
 		p.texts(low[s:e], s, &v)
 	}
@@ -194,13 +211,56 @@ func (p *parser) readFinal(text, low string, s, e int) (Result, bool) {
 	return Result{Label: v.label[0], Rule: FinalLine, Evidence: excerpt(text, s, e)}, true
 }
 
+// follow reads the clauses of one sentence for the reply's bare answer:
+// the first clause of the first sentence, and then any clauses that are a
+// self-correction or a bare answer ("No, wait. Actually, yes."). It adds
+// the answer to v when the run of such clauses ends, and reports whether
+// it goes on into the next sentence.
+func (p *parser) follow(ch *chain, ts []tok, first bool, v *votes) bool {
+	for len(ts) > 0 {
+		c := 0
+		for c < len(ts) && ts[c].w != "" {
+			c++
+		}
+		ws := ts[:c]
+		ts = ts[min(c+1, len(ts)):]
+		if first {
+			first = false
+			label, pos, ok := p.bare(ws)
+			if !ok {
+				return false
+			}
+			*ch = chain{label: label, pos: pos, fixing: correctionAfter(ws)}
+			continue
+		}
+		if len(ws) == 0 {
+			continue
+		}
+		if corrections(ws) == 0 {
+			if _, _, ok := p.bare(ws); !ok {
+				v.add(ch.label, ch.pos) // the run ends
+				return false
+			}
+		}
+		before := *ch
+		if !p.link(ch, ws) {
+			v.add(before.label, before.pos) // "No. Yes." conflicts
+			label, pos, _ := p.bare(ws)
+			v.add(label, pos)
+			return false
+		}
+	}
+	return true
+}
+
 // wholeReply reads every sentence that is not a question for strict
 // verdict phrases, and the first clause of the first one for a bare
 // answer ("No, because…").
 func (p *parser) wholeReply(text, low string) Result {
 	var v votes
 	var buf []tok
-	refused, first := -1, true
+	var ch chain
+	refused, first, live := -1, true, false
 	eachSentence(low, func(ts []tok, question bool) bool {
 		if question {
 			return true
@@ -209,19 +269,16 @@ func (p *parser) wholeReply(text, low string) Result {
 			refused = refusalAt(ts)
 		}
 		ts = unconditional(ts, &buf)
-		if first {
+		if first || live {
+			live = p.follow(&ch, ts, first, &v)
 			first = false
-			c := 0
-			for c < len(ts) && ts[c].w != "" {
-				c++
-			}
-			if label, pos, ok := p.bare(ts[:c]); ok {
-				v.add(label, pos)
-			}
 		}
 		p.sentence(ts, &v)
 		return v.n < 2
 	})
+	if live {
+		v.add(ch.label, ch.pos)
+	}
 	switch v.outcome() {
 	case found:
 		return Result{Label: v.label[0], Rule: WholeReply, Evidence: around(text, v.pos[0])}

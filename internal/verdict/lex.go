@@ -15,8 +15,10 @@ type tok struct {
 // ASCII letters and digits, with inner apostrophes ("doesn't"). Sentences
 // end at . ! ? and new lines; clauses also end at , ; : brackets and
 // dashes, and before a word such as "because" or "but" that starts a
-// subordinate clause. A slash or bar reads as "or" ("yes/no"). Other
-// bytes, including every byte outside ASCII, only separate words.
+// subordinate clause. A slash, or a bar between two words, reads as "or"
+// ("yes/no", "yes|no"); a bar with space beside it divides the cells of a
+// table, and breaks a clause. Other bytes, including every byte outside
+// ASCII, only separate words.
 type lexer struct {
 	s       string
 	i       int
@@ -49,6 +51,12 @@ func (l *lexer) next() (tok, bool) {
 			for l.i < len(l.s) && isAlpha(l.s[l.i]) {
 				l.i++
 			}
+		case c == '|' && !(isAlnum(byteAt(l.s, l.i-1)) && isAlnum(byteAt(l.s, l.i+1))):
+			// A bar with space around it divides the cells of a table.
+			if !l.pending {
+				l.brk, l.pending = tok{pos: l.i, c: c}, true
+			}
+			l.i++
 		case c == '/' || c == '|':
 			if l.pending {
 				return l.flush(), true

@@ -6,22 +6,36 @@ import "strings"
 // (for evidence) and where its value is.
 type marker struct {
 	at, lineStart, valueStart, valueEnd int
+	key                                 string // for a key such as "valid:", the key; "" for an answer marker
 }
 
 // lastMarker finds the last answer marker in low, the lower-cased reply.
-// Each keyword is searched for backwards from the end, and the search
-// stops at the first that qualifies, so low is read a bounded number of
-// times.
-func lastMarker(low string) (marker, bool) {
+// With keys, a key such as "valid" or "follows" before a colon and a bare
+// label counts too ("Valid: No", {"follows": false}). Each keyword is
+// searched for backwards from the end, and the search stops at the first
+// that qualifies, so low is read a bounded number of times.
+func lastMarker(low string, keys bool) (marker, bool) {
 	var best marker
 	ok := false
-	for _, kw := range [...]string{"answer", "verdict"} {
+	kws := [...]string{"answer", "verdict", "valid", "follows", "consistent", "entailed", "correct"}
+	n := 2
+	if keys {
+		n = len(kws)
+	}
+	for _, kw := range kws[:n] {
 		for end := len(low); end > 0; {
 			i := strings.LastIndex(low[:end], kw)
 			if i < 0 || ok && i < best.at {
 				break
 			}
-			if m, good := markerAt(low, i, i+len(kw)); good {
+			var m marker
+			var good bool
+			if kw == "answer" || kw == "verdict" {
+				m, good = markerAt(low, i, i+len(kw))
+			} else {
+				m, good = keyAt(low, i, i+len(kw))
+			}
+			if good {
 				best, ok = m, true
 				break
 			}
@@ -39,6 +53,56 @@ func lastMarker(low string) (marker, bool) {
 		}
 	}
 	return best, ok
+}
+
+// keyAt reports whether the key at low[i:j] marks an answer: it starts
+// its line, after decoration ("**Valid:** No", "- Follows: yes"), or is a
+// JSON key ({"valid": false}, "is_valid": true), and a colon or equals
+// sign follows it, and then a bare label: yes, no, true, false, Y or N,
+// alone up to punctuation. "The argument is valid: no premise is false"
+// is no such line.
+func keyAt(low string, i, j int) (marker, bool) {
+	if j < len(low) && isAlnum(low[j]) || i > 0 && isAlnum(low[i-1]) {
+		return marker{}, false
+	}
+	s := i
+	if byteAt(low, s-1) == '_' { // "is_valid", "conclusion_follows"
+		for s--; s > 0 && i-s < 24 && (isAlpha(low[s-1]) || low[s-1] == '_'); s-- {
+		}
+	}
+	for n := 0; s > 0 && n < 16 && isDecor(low[s-1]); n++ {
+		s--
+	}
+	if c := byteAt(low, s-1); s > 0 && c != '\n' && c != ',' {
+		return marker{}, false
+	}
+	k := skipDecor(low, j)
+	if c := byteAt(low, k); c != ':' && c != '=' {
+		return marker{}, false
+	}
+	k++
+	v := k
+	for v < len(low) && v-k < 16 && (low[v] == ' ' || low[v] == '\t' || low[v] == '"' || low[v] == '\'' || low[v] == '*' || low[v] == '_' || low[v] == '`') {
+		v++
+	}
+	e := v
+	for e < len(low) && e-v < 8 && isAlpha(low[e]) {
+		e++
+	}
+	switch low[v:e] {
+	case "yes", "no", "true", "false", "y", "n":
+	default:
+		return marker{}, false
+	}
+	for e < len(low) && e-v < 24 && (low[e] == ' ' || low[e] == '\t') {
+		e++
+	}
+	if isAlnum(byteAt(low, e)) {
+		return marker{}, false
+	}
+	m := valueAfter(low, i, k, false)
+	m.key = low[i:j]
+	return m, true
 }
 
 // markerAt reports whether the keyword at low[i:j] marks an answer line:

@@ -21,12 +21,24 @@
 //     and a few words such as "my final", or follows the end of a
 //     sentence. Case, markdown emphasis, quotes, backticks, brackets and
 //     trailing punctuation are ignored. A marker with nothing after it
-//     ("**Final Answer**") takes the next non-empty line. Only the last
-//     marker counts, so "Answer: yes" followed by "Answer: no" is no. If
-//     its value names no label the reply is unparseable
+//     ("**Final Answer**") takes the next non-empty line. For yes/no and
+//     truth questions, a key "valid", "follows", "consistent", "entailed"
+//     or "correct" (also as "is_valid" and the like) that starts its line
+//     or is a JSON key, followed by a colon and a bare yes, no, true or
+//     false, is a marker too, whose value decides: "Valid: No" and
+//     {"valid": false} are no, {"follows": true} is yes; for a truth
+//     question "valid: false" names no label. Only the last marker
+//     counts, so "Answer: yes" followed by "Answer: no" is no. If its
+//     value names no label the reply is unparseable
 //     ([AnswerWithoutLabel]), and if it names two ("yes or no", "Yes/No",
-//     "3 or 5") it is [Conflicting]. Within the value the first clause that
-//     names a label decides: "No, because premise 2 is true" is no.
+//     "3 or 5") it is [Conflicting]. Within the value the first clause
+//     that names a label decides: "No, because premise 2 is true" is no.
+//     A later clause that is a bare answer with another label conflicts
+//     ("Yes? No."), unless a correction word ("wait", "actually", "or
+//     rather", "correction", "on second thought") comes between, when the
+//     later label decides: "No… wait, yes" is yes, and for a choice "A?
+//     No, B." is B. A label under a condition ("No (yes if we assume
+//     existential import)") is no second answer.
 //  4. Without an answer line, the last non-empty line decides
 //     ([FinalLine]) if it is short and is just a label ("No.", "**False**",
 //     "Option 3", "Definitely not."), "The answer is X", or a clear
@@ -37,7 +49,10 @@
 //     conclusion follows", "whether it is true"), steps ("it follows that
 //     all A are C") and definitions ("a syllogism is valid if…") are not
 //     verdicts. A bare label counts only in the first clause of the first
-//     sentence, as in "No, the conclusion does not follow. …".
+//     sentence, as in "No, the conclusion does not follow. …", and in the
+//     clauses right after it that correct it or repeat it: "No, wait.
+//     Actually, yes." is yes and "No. Yes." is [Conflicting]. The same
+//     holds of bare labels in a final line (rule 4).
 //  6. Otherwise the reply is [Refused] if it declines to answer ("I'm
 //     sorry, but I can't help with that", "As an AI…"), and has
 //     [NoVerdict] if not.
@@ -45,13 +60,24 @@
 // Synonyms. Yes: true, correct, valid, follows, "it follows",
 // "necessarily follows", entailed. No: false, incorrect, invalid, "not
 // valid", "does not follow", "doesn't follow", "not necessarily", "not
-// true", "definitely not". Unknown: "cannot be determined", "can't be
-// determined", "not enough information", "insufficient information",
+// true", "definitely not", "not yes", "the conclusion cannot be drawn",
+// "no conclusion can be drawn". Unknown: "cannot be determined", "can't
+// be determined", "not enough information", "insufficient information",
 // "impossible to tell", uncertain, undetermined, unclear, neither,
-// "neither true nor false". A negation is read with its word: "does not
-// follow" never counts as "follows", nor "not valid" as "valid", and
-// "nothing guarantees that it follows" is no. A lone "Y" or "N" is yes or
-// no. "I don't know" is no answer.
+// "neither true nor false", and what leaves the statement open: "not
+// necessarily true", "may not be true", "could be (either) true or
+// false", "cannot be said to be true" (for a yes/no question these are
+// no). A negation is read with its word: "does not follow" never counts
+// as "follows", nor "not valid" as "valid". A negation also governs the
+// clause after "that" or after a verb of saying or believing, and so does
+// a word of falsity: "nothing guarantees that it follows", "I don't think
+// the conclusion follows", "it is false that it follows" and "it would be
+// wrong to say it follows" are no; "there is no doubt that it follows"
+// is yes. Inability or a verb of showing leaves the clause open rather
+// than denying it: "we cannot conclude that the statement is true" is
+// unknown. A double negation ("it is not true that it does not follow")
+// names no label. A lone "Y" or "N" is yes or no. "I don't know" is no
+// answer.
 //
 // Across kinds. A yes/no question reads true and false as yes and no, and
 // has no label for unknown. A truth question reads yes and no as true and
@@ -63,12 +89,13 @@
 //
 // Hedges are stripped and the verdict counts: "Probably yes" and "I think
 // the answer is no" are answers. A modal is not: "it could be true" is no
-// verdict.
+// verdict. "It follows that…" states a step, in an answer line too.
 //
 // Choice questions are answered by option number ([Parse] with [Choice]),
 // or, with [ParseChoice], also by the letters, CCOBRA codes and texts of
 // the options as shown: "B", "(B)", "Iac", "Some artists are chemists.",
-// "No valid conclusion".
+// "No valid conclusion". A number word after "option" counts: "option
+// three" is 3.
 //
 // The parser never panics, reads its input a bounded number of times, so
 // runs in linear time, holds at most a few copies of it, and treats
@@ -224,10 +251,15 @@ func (p *parser) parse(reply string) Result {
 		return fail(EmptyReply, "")
 	}
 	low := asciiLower(text)
-	if m, ok := lastMarker(low); ok {
+	if m, ok := lastMarker(low, p.kind != Choice); ok {
 		ev := excerpt(text, m.lineStart, lineEnd(low, m.valueEnd))
 		switch label, out := p.value(low[m.valueStart:m.valueEnd]); out {
 		case found:
+			if p.kind == Truth && label == "false" && (m.key == "valid" || m.key == "follows" || m.key == "entailed") {
+				// "follows: no" leaves open whether the statement is
+				// false or unknown.
+				return fail(AnswerWithoutLabel, ev)
+			}
 			return Result{Label: label, Rule: AnswerLine, Evidence: ev}
 		case conflict:
 			return fail(Conflicting, ev)

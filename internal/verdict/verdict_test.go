@@ -31,7 +31,7 @@ func parseCases() []parseCase {
 	for _, family := range []func() []parseCase{
 		terseCases, markdownCases, chainOfThoughtCases, verdictFirstCases, thinkCases,
 		jsonCases, hedgedCases, synonymCases, truthCases, unparseableCases, choiceCases,
-		choiceOptionCases, proseCases, robustnessCases,
+		choiceOptionCases, proseCases, robustnessCases, negationCases, keyCases, correctionCases,
 	} {
 		all = append(all, family()...)
 	}
@@ -521,5 +521,148 @@ func robustnessCases() []parseCase {
 			reason: `"answer" inside a longer word is not a marker`},
 		{name: "as-follows", kind: YesNo, reply: "The reasoning is as follows: all A are B.\nNothing more can be said.", label: "", rule: NoVerdict,
 			reason: `"as follows" is not "follows"`},
+	}
+}
+
+// negationCases are replies once misread because a negation, a word of
+// falsity or a modal was read too narrowly.
+func negationCases() []parseCase {
+	return []parseCase{
+		{name: "answer-is-not-yes", kind: YesNo, reply: "The answer is not yes.", label: "no", rule: FinalLine,
+			reason: `"not yes" is no, never yes`},
+		{name: "answer-is-definitely-not-yes", kind: YesNo, reply: "The answer is definitely not yes.", label: "no", rule: FinalLine,
+			reason: `a hedge between "is" and "not yes" changes nothing`},
+		{name: "answer-line-not-yes", kind: YesNo, reply: "Answer: not yes", label: "no", rule: AnswerLine,
+			reason: `"not yes" in an answer line is no`},
+		{name: "dont-think-follows", kind: YesNo, reply: "I don't think the conclusion follows.", label: "no", rule: FinalLine,
+			reason: `a negated "think" negates the clause it governs, however far its verb`},
+		{name: "do-not-believe-follows", kind: YesNo, reply: "I do not believe the conclusion follows.", label: "no", rule: FinalLine,
+			reason: `a negated "believe" negates the clause it governs`},
+		{name: "dont-believe-valid", kind: YesNo, reply: "I don't believe it is valid.", label: "no", rule: FinalLine,
+			reason: `"don't believe it is valid" is no`},
+		{name: "false-that-follows", kind: YesNo, reply: "It is false that the conclusion follows.", label: "no", rule: FinalLine,
+			reason: `"it is false that" negates the that-clause like "it is not true that"`},
+		{name: "incorrect-to-say-that", kind: YesNo, reply: "It is incorrect to say that the conclusion follows.", label: "no", rule: FinalLine,
+			reason: `"incorrect to say that" negates what is said`},
+		{name: "wrong-to-say", kind: YesNo, reply: "It would be wrong to say the conclusion follows.", label: "no", rule: FinalLine,
+			reason: `"wrong to say" negates what is said, without "that"`},
+		{name: "not-true-that-not-follow", kind: YesNo, reply: "It is not true that the conclusion does not follow.", label: "", rule: NoVerdict,
+			reason: "a double negation is not read as either label rather than guessed"},
+		{name: "no-reason-to-think", kind: YesNo, reply: "There is no reason to think the conclusion follows.", label: "no", rule: FinalLine,
+			reason: `"no reason to think" negates, unlike "no doubt that"`},
+		{name: "i-think-follows", kind: YesNo, reply: "I think the conclusion follows.", label: "yes", rule: FinalLine,
+			reason: `a belief verb without a negation changes nothing`},
+		{name: "dont-think-doesnt-follow", kind: YesNo, reply: "I don't think the conclusion doesn't follow.", label: "", rule: NoVerdict,
+			reason: "a double negation is not guessed at"},
+		{name: "dont-think-statement-true", kind: Truth, reply: "I don't think the statement is true.", label: "false", rule: FinalLine,
+			reason: "a negated belief denies the clause"},
+		{name: "cannot-conclude-that-true", kind: Truth, reply: "We cannot conclude that the statement is true.", label: "unknown", rule: FinalLine,
+			reason: "being unable to conclude it leaves the statement open; it does not make it false"},
+		{name: "cannot-be-true", kind: Truth, reply: "It cannot be true.", label: "false", rule: FinalLine,
+			reason: `"cannot be true" is false, unlike "cannot be said to be true"`},
+		{name: "could-be-true-or-false", kind: Truth, reply: "Answer: It could be true or false.", label: "unknown", rule: AnswerLine,
+			reason: `"could be true or false" leaves the statement open; it is not "false"`},
+		{name: "can-be-true-or-false", kind: Truth, reply: "Answer: It can be true or false.", label: "unknown", rule: AnswerLine,
+			reason: `"can be true or false" is unknown`},
+		{name: "could-be-either-true-or-false", kind: Truth, reply: "Answer: could be either true or false", label: "unknown", rule: AnswerLine,
+			reason: `"could be either true or false" is unknown`},
+		{name: "cannot-be-said-true", kind: Truth, reply: "Answer: cannot be said to be true", label: "unknown", rule: AnswerLine,
+			reason: `"cannot be said to be true" leaves the statement open; the negation governs "said", not "true"`},
+		{name: "cant-be-said-true", kind: Truth, reply: "Answer: can't be said to be true", label: "unknown", rule: AnswerLine,
+			reason: "contraction"},
+		{name: "may-not-be-true", kind: Truth, reply: "Answer: It may not be true.", label: "unknown", rule: AnswerLine,
+			reason: `"may not be true" leaves the statement open; it is not "not true"`},
+		{name: "does-not-follow-that-true", kind: Truth, reply: "It does not follow that the statement is true." + "\nThanks.", label: "unknown", rule: WholeReply,
+			reason: `"it does not follow that it is true" leaves it open; it does not say false`},
+		{name: "not-necessarily-true-truth", kind: Truth, reply: "Answer: not necessarily true", label: "unknown", rule: AnswerLine,
+			reason: `"not necessarily true" leaves the statement open`},
+		{name: "statement-not-necessarily-true", kind: Truth, reply: "The statement is not necessarily true.", label: "unknown", rule: FinalLine,
+			reason: `"the statement is not necessarily true" is unknown`},
+		{name: "not-necessarily-true-yesno", kind: YesNo, reply: "Answer: not necessarily true", label: "no", rule: AnswerLine,
+			reason: "for a yes/no question, not necessarily true is still no"},
+		{name: "follows-that-no-conclusion", kind: YesNo, reply: "Answer: It follows that no conclusion can be drawn", label: "no", rule: AnswerLine,
+			reason: `"it follows that…" is a step in an answer line too, and "no conclusion can be drawn" is no`},
+		{name: "conclusion-cannot-be-drawn", kind: YesNo, reply: "The conclusion cannot be drawn.", label: "no", rule: FinalLine,
+			reason: `"the conclusion cannot be drawn" is no`},
+		{name: "cannot-be-inferred-that-step", kind: YesNo, reply: "It cannot be inferred that every A is a C, but the conclusion follows.", label: "yes", rule: FinalLine,
+			reason: `"cannot be inferred that…" speaks of a step, not the conclusion`},
+	}
+}
+
+// keyCases are replies that answer by a key such as "valid" rather than
+// "answer", whose value, not the key, decides.
+func keyCases() []parseCase {
+	return []parseCase{
+		{name: "json-valid-false", kind: YesNo, reply: `{"valid": false}`, label: "no", rule: AnswerLine,
+			reason: `the key "valid" is not a yes; its value false decides`},
+		{name: "json-valid-true", kind: YesNo, reply: `{"valid": true}`, label: "yes", rule: AnswerLine,
+			reason: "a true value under a validity key is yes"},
+		{name: "json-follows-false", kind: YesNo, reply: `{"follows": false}`, label: "no", rule: AnswerLine,
+			reason: `the key "follows" is not a yes; its value false decides`},
+		{name: "json-consistent-false", kind: YesNo, reply: `{"consistent": false}`, label: "no", rule: AnswerLine,
+			reason: "a consistency key answers by its value"},
+		{name: "json-is-valid-false", kind: YesNo, reply: `{"is_valid": false}`, label: "no", rule: AnswerLine,
+			reason: "a key with a prefix such as is_ reads the same"},
+		{name: "valid-colon-no", kind: YesNo, reply: "Valid: No", label: "no", rule: AnswerLine,
+			reason: `"Valid: No" answers no`},
+		{name: "bold-valid-colon-no", kind: YesNo, reply: "**Valid:** No", label: "no", rule: AnswerLine,
+			reason: "markdown around the key changes nothing"},
+		{name: "json-fenced-valid-false", kind: YesNo, reply: "```json\n{\"valid\": false, \"explanation\": \"The middle term is never distributed, so the argument is not valid.\"}\n```",
+			label: "no", rule: AnswerLine, reason: "fenced JSON: the value of the valid key decides, and the explanation's words are no key"},
+		{name: "json-valid-false-truth", kind: Truth, reply: `{"valid": false}`, label: "", rule: AnswerWithoutLabel,
+			reason: "for a truth question, not valid leaves open whether the statement is false or unknown"},
+		{name: "valid-colon-in-prose", kind: YesNo, reply: "The argument is valid: no premise is false, and the form is Barbara.", label: "yes", rule: FinalLine,
+			reason: `a key must start its line: "is valid: no premise…" is prose, and "no premise" is not the answer no`},
+		{name: "key-without-label-ignored", kind: YesNo, reply: "Valid: the premises were checked.\nThe conclusion does not follow.", label: "no", rule: FinalLine,
+			reason: "a key is an answer marker only when a bare label follows it"},
+		{name: "key-before-answer-line", kind: YesNo, reply: "- Premise 1 valid: yes\n- Premise 2 valid: yes\n\nAnswer: no", label: "no", rule: AnswerLine,
+			reason: "keys inside a list of premises are not markers, and the answer line comes last anyway"},
+		{name: "table-row", kind: YesNo, reply: "| Does it follow? | No |", label: "no", rule: FinalLine,
+			reason: "a bar with space beside it divides table cells; it is not \"or\""},
+		{name: "spaced-bar-template", kind: YesNo, reply: "Answer: Yes | No", label: "", rule: Conflicting,
+			reason: "the template copied with a spaced bar still names both labels"},
+		{name: "option-three", kind: Choice, reply: "Answer: option three", label: "3", rule: AnswerLine,
+			reason: "a number word after \"option\" names the option"},
+		{name: "option-one-or-two", kind: Choice, reply: "Answer: option one or two", label: "", rule: Conflicting,
+			reason: "two options by number words"},
+	}
+}
+
+// correctionCases are replies that correct themselves: a correction word
+// then another label makes the later label the answer, and two labels
+// without one conflict.
+func correctionCases() []parseCase {
+	ab := []Option{{Label: "1", Letter: "A"}, {Label: "2", Letter: "B"}}
+	return []parseCase{
+		{name: "no-wait-dash-yes", kind: YesNo, reply: "No, wait — yes.", label: "yes", rule: FinalLine,
+			reason: `"wait" then another label: the later label wins`},
+		{name: "no-wait-actually-yes", kind: YesNo, reply: "No, wait. Actually, yes.", label: "yes", rule: FinalLine,
+			reason: "a correction across sentences"},
+		{name: "answer-no-wait-yes", kind: YesNo, reply: "Answer: No... wait, yes.", label: "yes", rule: AnswerLine,
+			reason: "a correction inside an answer line's value"},
+		{name: "answer-yes-q-no", kind: YesNo, reply: "Answer: Yes? No.", label: "", rule: Conflicting,
+			reason: "two bare labels in one answer line, with no correction word between them"},
+		{name: "answer-no-wait-no-comma", kind: YesNo, reply: "Answer: No wait, yes", label: "yes", rule: AnswerLine,
+			reason: `"wait" in the clause of the first label still corrects it`},
+		{name: "answer-or-rather", kind: YesNo, reply: "Answer: Yes, or rather no.", label: "no", rule: AnswerLine,
+			reason: `"or rather" corrects`},
+		{name: "answer-conditional-other-label", kind: YesNo, reply: "Answer: No (yes if we assume existential import)", label: "no", rule: AnswerLine,
+			reason: "a label under a condition is not a second answer"},
+		{name: "answer-yes-no-doubt", kind: YesNo, reply: "Answer: Yes, no doubt.", label: "yes", rule: AnswerLine,
+			reason: `"no doubt" is not the answer no`},
+		{name: "answer-actually-not-bare", kind: YesNo, reply: "Answer: Yes. Actually, premise 2 is true.", label: "yes", rule: AnswerLine,
+			reason: "after a correction word, only a bare answer replaces the label"},
+		{name: "whole-reply-correction", kind: YesNo, reply: "No, wait.\nActually, yes.\n\nEvery artist is a beekeeper and every beekeeper is a chemist, so every artist is a chemist, just as the two premises say when they are read together.",
+			label: "yes", rule: WholeReply, reason: "a correction of the opening bare answer, in the whole reply"},
+		{name: "whole-reply-two-bare", kind: YesNo, reply: "No. Yes.", label: "", rule: Conflicting,
+			reason: "two bare answers without a correction word"},
+		{name: "yes-actually-prose", kind: YesNo, reply: "Yes. Actually, the premises are odd, but that is fine.\nI checked every step of the argument with great care, and it all works out in the end as expected.",
+			label: "yes", rule: WholeReply, reason: `"actually" without a label after it changes nothing`},
+		{name: "letter-q-no-letter", kind: Choice, options: ab, reply: "Answer: A? No, B.", label: "2", rule: AnswerLine,
+			reason: `"No" after an option corrects it: the later option wins`},
+		{name: "number-wait-actually", kind: Choice, reply: "Answer: 3 — wait, actually 5", label: "5", rule: AnswerLine,
+			reason: "a corrected option number"},
+		{name: "number-ie-option-same", kind: Choice, reply: "Answer: 3, i.e. option 3", label: "3", rule: AnswerLine,
+			reason: "a later option without a correction word is not read"},
 	}
 }

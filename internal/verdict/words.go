@@ -10,6 +10,7 @@ const (
 	deny              // no, false, not true, incorrect
 	notEntailed       // does not follow, invalid, not necessarily
 	undecided         // unknown, cannot be determined
+	open              // not settled either way: "not necessarily true", "could be true or false"
 )
 
 // label reads c as a label of k, or "" when k has none for it: a truth
@@ -21,7 +22,7 @@ func (k Kind) label(c class) string {
 		switch c {
 		case affirm:
 			return "yes"
-		case deny, notEntailed:
+		case deny, notEntailed, open:
 			return "no"
 		}
 	case Truth:
@@ -30,7 +31,7 @@ func (k Kind) label(c class) string {
 			return "true"
 		case deny:
 			return "false"
-		case undecided:
+		case undecided, open:
 			return "unknown"
 		}
 	}
@@ -61,15 +62,18 @@ func modal(w string) bool {
 	return false
 }
 
-// lookBack reads the three words before ts[i], within its clause, for a
-// negation, "necessarily" and a modal verb.
-func lookBack(ts []tok, i int) (neg, nec, mod bool) {
+// lookBack reads the three words before ts[i], within its clause and not
+// past a "that" or a verb of saying or believing, for a negation,
+// "necessarily" and a modal verb. may reports a negation after "may" or
+// "might": "it may not be true" leaves the question open.
+func lookBack(ts []tok, i int) (neg, nec, mod, may bool) {
 	for j := i - 1; j >= i-3; j-- {
 		switch w := word(ts, j); {
-		case w == "":
+		case w == "" || w == "that" || sayVerb(w):
 			return
 		case negator(w):
-			return true, nec, mod
+			p := word(ts, j-1)
+			return true, nec, mod, p == "may" || p == "might"
 		case w == "necessarily":
 			nec = true
 		case modal(w):
@@ -79,27 +83,86 @@ func lookBack(ts []tok, i int) (neg, nec, mod bool) {
 	return
 }
 
-// negatedThat reports whether ts[i] is in a "that" clause under a
-// negation: "nothing in the premises guarantees that the conclusion
-// follows", "it is not true that it is valid". "No" does not count:
-// "there is no doubt that it follows".
-func negatedThat(ts []tok, i int) bool {
-	for j := i - 1; j >= i-8; j-- {
-		switch word(ts, j) {
-		case "":
-			return false
-		case "that":
-			for k := j - 1; k >= j-6; k-- {
-				if w := word(ts, k); w == "" {
-					return false
-				} else if w != "no" && negator(w) {
-					return true
-				}
-			}
-			return false
-		}
+// sayVerb reports whether w says, believes or shows what follows it, so
+// that a negation before it governs the clause after it: "I don't think
+// the conclusion follows", "it cannot be said to be true".
+func sayVerb(w string) bool {
+	switch w {
+	case "think", "believe", "feel", "expect", "say", "said", "claim", "claimed", "assert",
+		"conclude", "concluded", "shown", "proven", "proved", "established", "guaranteed":
+		return true
 	}
 	return false
+}
+
+// epistemic reports whether a negated w before a clause leaves the clause
+// open rather than denying it: "it is not shown that", "it does not
+// follow that", "nothing guarantees that".
+func epistemic(w string) bool {
+	switch w {
+	case "said", "shown", "proven", "proved", "established", "guaranteed", "guarantee", "guarantees",
+		"follow", "follows", "imply", "implies", "entail", "entails", "concluded", "conclude",
+		"known", "determined", "deduced", "inferred", "certain", "sure":
+		return true
+	}
+	return false
+}
+
+// falsity reports whether w calls what follows false: "it is false that",
+// "it would be wrong to say".
+func falsity(w string) bool {
+	switch w {
+	case "false", "untrue", "incorrect", "wrong", "mistaken", "mistake", "error", "fallacy", "fallacious":
+		return true
+	}
+	return false
+}
+
+// outerNeg reports whether ts[i] is in a clause that a negation governs
+// from outside: a "that" clause, or the clause after a verb of saying or
+// believing, under a negation or a word of falsity. "Nothing in the
+// premises guarantees that the conclusion follows", "it is not true that
+// it is valid", "I don't think the conclusion follows", "it is false that
+// it follows", "it would be wrong to say it follows". "No" counts only
+// before a word such as "reason": "there is no doubt that it follows" is
+// not negated, "there is no reason to think it follows" is. open reports
+// a negation that leaves the clause open rather than denying it: one of
+// inability ("cannot be said to be true", "we can't say that") or over a
+// verb of showing ("it does not follow that", "it is not known that").
+func outerNeg(ts []tok, i int) (neg, open bool) {
+	for j := i - 1; j >= i-8; j-- {
+		w := word(ts, j)
+		switch {
+		case w == "":
+			return false, false
+		case w != "that" && !sayVerb(w):
+			continue
+		}
+		verb := w
+		if w == "that" {
+			verb = word(ts, j-1)
+		}
+		for k := j - 1; k >= j-6; k-- {
+			switch v := word(ts, k); {
+			case v == "":
+				return false, false
+			case falsity(v):
+				// "it is not wrong to say" is no negation.
+				return !negator(word(ts, k-1)), false
+			case v == "no":
+				switch word(ts, k+1) {
+				case "reason", "evidence", "basis", "grounds", "way", "guarantee", "indication", "proof":
+					return true, epistemic(verb)
+				}
+			case negator(v):
+				p := word(ts, k-1)
+				unable := v == "cannot" || v == "can't" || v == "couldn't" || v == "not" && (p == "can" || p == "could")
+				return true, unable || epistemic(verb)
+			}
+		}
+		return false, false
+	}
+	return false, false
 }
 
 // hasBefore reports whether one of words is among the n words before
@@ -124,8 +187,14 @@ func hasBefore(ts []tok, i, n int, words ...string) bool {
 func lenient(ts []tok, i int) class {
 	switch w := ts[i].w; w {
 	case "yes", "yeah", "yep", "yup", "affirmative":
+		if word(ts, i-1) == "not" { // "the answer is not yes"
+			return deny
+		}
 		return affirm
 	case "no", "nope":
+		if word(ts, i-1) == "not" { // "not no" is no answer
+			return noClass
+		}
 		// "No, …" and "No it does not" answer; "No A are C" does not.
 		switch word(ts, i+1) {
 		case "", "it", "this", "that", "the", "i", "we", "they", "not", "its", "it's", "that's",
@@ -149,6 +218,10 @@ func lenient(ts []tok, i int) class {
 			return notEntailed // "not necessarily"
 		}
 		return noClass
+	case "follows", "follow", "entailed", "entails", "entail", "holds", "hold":
+		if thatAhead(ts, i) {
+			return noClass // "it follows that no conclusion can be drawn" is a step
+		}
 	}
 	return predicate(ts, i)
 }
@@ -157,16 +230,22 @@ func lenient(ts []tok, i int) class {
 // negation, "necessarily" or modal verb before it.
 func predicate(ts []tok, i int) class {
 	w := ts[i].w
-	neg, nec, mod := lookBack(ts, i)
-	neg = neg || negatedThat(ts, i)
+	neg, nec, mod, may := lookBack(ts, i)
+	outer, opened := outerNeg(ts, i)
+	if neg && outer {
+		return noClass // a double negation: "it is not true that it does not follow"
+	}
 	switch w {
 	case "true", "correct", "consistent":
 		switch {
-		case neg && nec:
-			return notEntailed // "not necessarily true"
-		case neg:
+		case outer && opened, neg && (nec || may):
+			return open // "cannot be said to be true", "not necessarily true", "may not be true"
+		case neg || outer:
 			return deny
 		case mod:
+			if eitherWay(ts, i+1) {
+				return open // "it could be true or false"
+			}
 			return noClass // "could be true"
 		}
 		return affirm
@@ -176,42 +255,73 @@ func predicate(ts []tok, i int) class {
 			return noClass
 		case p == "be" && word(ts, i-2) == "to": // "to be valid"
 			return noClass
-		case neg:
+		case neg || outer:
 			return notEntailed
 		case mod || w == "hold" || w == "entail":
 			return noClass
 		}
 		return affirm
 	case "false", "incorrect", "wrong", "inconsistent":
-		if neg || mod {
+		if p := word(ts, i-1); p == "or" && (word(ts, i-2) == "true" || word(ts, i-2) == "correct") {
+			if _, _, m, _ := lookBack(ts, i-2); m {
+				return open // "it could be true or false"
+			}
+		}
+		if neg || outer || mod {
 			return noClass
 		}
 		return deny
 	case "invalid":
-		if neg || mod {
+		if neg || outer || mod {
 			return noClass
 		}
 		return notEntailed
 	case "unknown", "uncertain", "undetermined", "indeterminate", "undecidable", "undeterminable",
 		"unknowable", "unclear", "unsettled":
-		if neg {
+		if neg || outer {
 			return noClass
 		}
 		return undecided
 	case "determined", "determine", "determinable", "known", "know", "tell", "decided", "decide", "decidable", "settled":
 		// "cannot be determined", "impossible to tell", "we don't know";
 		// but "I don't know" is no answer.
-		if (neg || hasBefore(ts, i, 3, "impossible", "unable")) && !(w == "know" && hasBefore(ts, i, 3, "i")) {
+		if (neg || outer || hasBefore(ts, i, 3, "impossible", "unable")) && !(w == "know" && hasBefore(ts, i, 3, "i")) {
 			return undecided
+		}
+	case "drawn", "inferred", "deduced", "derived", "reached":
+		// "the conclusion cannot be drawn", "no conclusion can be drawn"
+		for j := i - 1; j >= i-4; j-- {
+			switch word(ts, j) {
+			case "":
+				return noClass
+			case "conclusion", "conclusions":
+				if neg || outer || word(ts, j-1) == "no" || word(ts, j-1) == "valid" && word(ts, j-2) == "no" {
+					return notEntailed
+				}
+				return noClass
+			}
 		}
 	case "information", "info":
 		// "not enough information", "insufficient information"
 		if hasBefore(ts, i, 3, "insufficient", "inadequate", "incomplete", "lack", "lacking", "missing") ||
-			neg && hasBefore(ts, i, 3, "enough", "sufficient") {
+			(neg || outer) && hasBefore(ts, i, 3, "enough", "sufficient") {
 			return undecided
 		}
 	}
 	return noClass
+}
+
+// eitherWay reports whether ts[j:] is "or false" or "or not", after a
+// modal "true": "it could be true or false".
+func eitherWay(ts []tok, j int) bool {
+	if word(ts, j) != "or" {
+		return false
+	}
+	switch word(ts, j+1) {
+	case "false", "not", "untrue", "incorrect":
+		return true
+	}
+	return false
 }
 
 // predicateWord reports whether w is a predicate that "not necessarily"
