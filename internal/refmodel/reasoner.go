@@ -1,0 +1,26 @@
+package refmodel
+
+import (
+	"errors"
+
+	"github.com/syllobench/syllobench/internal/model"
+)
+
+// Reasoner is a reference "model": it reads a chat prompt written by
+// internal/prompt back into its question and answers it in natural text
+// that ends with an answer line.
+type Reasoner interface {
+	// Name is the model name the server lists, e.g. "ref-logic".
+	Name() string
+	// Reply answers the conversation msgs. It returns ErrUnreadable
+	// (wrapped, with what could not be read) when the prompt is not one
+	// the reasoner can read back, and ErrNotApplicable when it can read
+	// the question but its theory does not answer that kind.
+	Reply(msgs []model.Message) (string, error)
+}
+
+// Errors a caller can test for.
+var (
+	ErrUnreadable    = errors.New("refmodel: the prompt cannot be read back")
+	ErrNotApplicable = errors.New("refmodel: the reasoner does not answer this kind of question")
+)
