@@ -1,0 +1,216 @@
+package refmodel
+
+import (
+	"fmt"
+	"hash/fnv"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/syllobench/syllobench/internal/english"
+	"github.com/syllobench/syllobench/internal/gen"
+	"github.com/syllobench/syllobench/internal/logic"
+	"github.com/syllobench/syllobench/internal/model"
+)
+
+// Question is a prompt of internal/prompt read back.
+type Question struct {
+	Kind      gen.Kind
+	Semantics logic.Semantics
+	// Premises are the numbered statements under "Premises:" (or
+	// "Statements:" for consistency questions), in the order shown.
+	Premises []logic.Statement
+	// Conclusion is the statement after "Conclusion:" (validity) or
+	// "Statement:" (truth); nil otherwise.
+	Conclusion *logic.Statement
+	// Options are the numbered options of a choice question.
+	Options []ChoiceOption
+	// Labels are the answer labels the answer line lists.
+	Labels []string
+	// Hash is an FNV-1a hash of the whole conversation, which seeds
+	// every choice a reasoner makes about this prompt.
+	Hash uint64
+}
+
+// ChoiceOption is one option of a choice question.
+type ChoiceOption struct {
+	Label     string          // "1" … "9"
+	NVC       bool            // the "None of these conclusions follows." option
+	Statement logic.Statement // the option's conclusion; zero for NVC
+}
+
+// nvcOption returns the label of the NVC option.
+func (q Question) nvcOption() (string, bool) {
+	for _, o := range q.Options {
+		if o.NVC {
+			return o.Label, true
+		}
+	}
+	return "", false
+}
+
+// pick returns an index below n chosen by the prompt's hash and salt.
+func (q Question) pick(n int, salt string) int {
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%d/%s", q.Hash, salt)
+	return int(h.Sum64() % uint64(n))
+}
+
+const (
+	traditionalNote = "Assume every group mentioned has at least one member."
+	answerLead      = `where <label> is `
+)
+
+// Read reads the last user message of msgs back into its question. Only
+// the last user message is read: few-shot examples before it are
+// ignored. A prompt it cannot read gives an error wrapping ErrUnreadable
+// that says what was missing.
+func Read(msgs []model.Message) (Question, error) {
+	var q Question
+	last := -1
+	h := fnv.New64a()
+	for i, m := range msgs {
+		fmt.Fprintf(h, "%s\x00%s\x00", m.Role, m.Content)
+		if m.Role == "user" {
+			last = i
+		}
+	}
+	q.Hash = h.Sum64()
+	if last < 0 {
+		return q, fmt.Errorf("%w: no user message", ErrUnreadable)
+	}
+	text := strings.ReplaceAll(msgs[last].Content, "\r\n", "\n")
+	lines := strings.Split(text, "\n")
+	for i := range lines {
+		lines[i] = strings.TrimSpace(lines[i])
+	}
+
+	// The header and the numbered statements under it.
+	hdr := slices.IndexFunc(lines, func(l string) bool { return l == "Premises:" || l == "Statements:" })
+	if hdr < 0 {
+		return q, fmt.Errorf(`%w: no "Premises:" or "Statements:" header`, ErrUnreadable)
+	}
+	i := hdr + 1
+	for ; i < len(lines); i++ {
+		n, rest, ok := numbered(lines[i])
+		if !ok {
+			break
+		}
+		if n != len(q.Premises)+1 {
+			return q, fmt.Errorf("%w: statement %d is numbered %d", ErrUnreadable, len(q.Premises)+1, n)
+		}
+		s, err := english.Parse(rest)
+		if err != nil {
+			return q, fmt.Errorf("%w: statement %d %q: %v", ErrUnreadable, n, rest, err)
+		}
+		q.Premises = append(q.Premises, s)
+	}
+	if len(q.Premises) == 0 {
+		return q, fmt.Errorf("%w: no numbered statements under %q", ErrUnreadable, lines[hdr])
+	}
+
+	// The conclusion or statement, the question line and the options.
+	var concl, stmt string
+	question := -1
+	for ; i < len(lines); i++ {
+		l := lines[i]
+		switch {
+		case l == "":
+		case strings.HasPrefix(l, "Conclusion:"):
+			concl = strings.TrimSpace(strings.TrimPrefix(l, "Conclusion:"))
+		case strings.HasPrefix(l, "Statement:"):
+			stmt = strings.TrimSpace(strings.TrimPrefix(l, "Statement:"))
+		case question < 0:
+			question = i
+		}
+		if question >= 0 {
+			break
+		}
+	}
+	if question < 0 {
+		return q, fmt.Errorf("%w: no question after the statements", ErrUnreadable)
+	}
+	if strings.Contains(lines[question], traditionalNote) {
+		q.Semantics = logic.Traditional
+	}
+	for i = question + 1; i < len(lines); i++ {
+		n, rest, ok := numbered(lines[i])
+		if !ok {
+			break
+		}
+		o := ChoiceOption{Label: strconv.Itoa(n)}
+		if rest == gen.NoValidConclusion {
+			o.NVC = true
+		} else {
+			s, err := english.Parse(rest)
+			if err != nil {
+				return q, fmt.Errorf("%w: option %d %q: %v", ErrUnreadable, n, rest, err)
+			}
+			o.Statement = s
+		}
+		q.Options = append(q.Options, o)
+	}
+
+	// The answer line lists the labels.
+	at := strings.LastIndex(text, answerLead)
+	if at < 0 {
+		return q, fmt.Errorf(`%w: no answer line listing the labels ("%s…")`, ErrUnreadable, answerLead)
+	}
+	list, _, _ := strings.Cut(text[at+len(answerLead):], ".")
+	for _, f := range strings.Fields(strings.NewReplacer(",", " ", " or ", " ").Replace(" " + list + " ")) {
+		q.Labels = append(q.Labels, f)
+	}
+
+	isHeader := lines[hdr] == "Statements:"
+	switch {
+	case slices.Equal(q.Labels, gen.Validity.Labels()) && isHeader && concl == "" && stmt == "":
+		q.Kind = gen.Consistency
+	case slices.Equal(q.Labels, gen.Validity.Labels()) && !isHeader && concl != "":
+		q.Kind = gen.Validity
+	case slices.Equal(q.Labels, gen.Truth.Labels()) && !isHeader && stmt != "":
+		q.Kind = gen.Truth
+	case len(q.Options) > 0 && !isHeader && concl == "" && stmt == "" && slices.Equal(q.Labels, optionLabels(q.Options)):
+		q.Kind = gen.Choice
+		if _, ok := q.nvcOption(); !ok {
+			return q, fmt.Errorf("%w: no %q option", ErrUnreadable, gen.NoValidConclusion)
+		}
+	default:
+		return q, fmt.Errorf("%w: the labels %v do not fit the question (header %q, conclusion %t, statement %t, %d options)",
+			ErrUnreadable, q.Labels, lines[hdr], concl != "", stmt != "", len(q.Options))
+	}
+	if q.Kind != gen.Choice && len(q.Options) > 0 {
+		return q, fmt.Errorf("%w: a %s question with numbered options", ErrUnreadable, q.Kind)
+	}
+	for _, t := range []string{concl, stmt} {
+		if t == "" {
+			continue
+		}
+		s, err := english.Parse(t)
+		if err != nil {
+			return q, fmt.Errorf("%w: %s %q: %v", ErrUnreadable, map[bool]string{true: "conclusion", false: "statement"}[t == concl], t, err)
+		}
+		q.Conclusion = &s
+	}
+	return q, nil
+}
+
+func optionLabels(os []ChoiceOption) []string {
+	ls := make([]string, len(os))
+	for i, o := range os {
+		ls[i] = o.Label
+	}
+	return ls
+}
+
+// numbered reads a line "N. text".
+func numbered(l string) (int, string, bool) {
+	num, rest, ok := strings.Cut(l, ". ")
+	if !ok {
+		return 0, "", false
+	}
+	n, err := strconv.Atoi(num)
+	if err != nil || n < 1 {
+		return 0, "", false
+	}
+	return n, strings.TrimSpace(rest), true
+}

@@ -1,0 +1,201 @@
+package refmodel
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/syllobench/syllobench/internal/gen"
+	"github.com/syllobench/syllobench/internal/lexicon"
+	"github.com/syllobench/syllobench/internal/logic"
+	"github.com/syllobench/syllobench/internal/model"
+)
+
+// answerFunc answers a question read back: the label and a one-sentence
+// rationale for the reply.
+type answerFunc func(q Question) (label, why string, err error)
+
+// reasoner is a Reasoner made of a name and an answer function.
+type reasoner struct {
+	name   string
+	answer answerFunc
+}
+
+func (r reasoner) Name() string { return r.name }
+
+// Reply reads msgs back and answers in the style the prompt's hash picks.
+func (r reasoner) Reply(msgs []model.Message) (string, error) {
+	q, err := Read(msgs)
+	if err != nil {
+		return "", err
+	}
+	label, why, err := r.answer(q)
+	if err != nil {
+		return "", err
+	}
+	return Format(styleOf(q), q.Kind, label, why), nil
+}
+
+// All returns every reference reasoner, in a fixed order.
+func All() []Reasoner {
+	rs := []Reasoner{
+		reasoner{"ref-logic", logicAnswer},
+		reasoner{"ref-belief", beliefAnswer},
+		reasoner{"ref-coin", coinAnswer},
+	}
+	for _, th := range theories {
+		rs = append(rs, reasoner{"ref-" + lower(th), heuristic(th)})
+	}
+	return rs
+}
+
+// Names returns the names of All, in order.
+func Names() []string {
+	var ns []string
+	for _, r := range All() {
+		ns = append(ns, r.Name())
+	}
+	return ns
+}
+
+// ByName returns the reference reasoner called name.
+func ByName(name string) (Reasoner, bool) {
+	for _, r := range All() {
+		if r.Name() == name {
+			return r, true
+		}
+	}
+	return nil, false
+}
+
+func lower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+func heuristic(theory string) answerFunc {
+	return func(q Question) (string, string, error) {
+		t, err := CCOBRATable(theory)
+		if err != nil {
+			return "", "", err
+		}
+		return heuristicAnswer(q, t, theory)
+	}
+}
+
+// logicAnswer answers by the decider.
+func logicAnswer(q Question) (string, string, error) {
+	const why = "Working only from the statements given, I checked every case they allow."
+	switch q.Kind {
+	case gen.Consistency:
+		ok, err := logic.Consistent(q.Premises, q.Semantics)
+		if err != nil {
+			return "", "", fmt.Errorf("%w: %v", ErrUnreadable, err)
+		}
+		return yesNo(ok), why, nil
+	case gen.Validity, gen.Truth:
+		v, err := logic.Decide(q.Premises, *q.Conclusion, q.Semantics)
+		if err != nil {
+			return "", "", fmt.Errorf("%w: %v", ErrUnreadable, err)
+		}
+		if q.Kind == gen.Validity {
+			return yesNo(v == logic.Entailed), why, nil
+		}
+		switch v {
+		case logic.Entailed:
+			return "true", why, nil
+		case logic.Contradicted:
+			return "false", why, nil
+		}
+		return "unknown", why, nil
+	case gen.Choice:
+		var labels []string
+		for _, o := range q.Options {
+			if o.NVC {
+				continue
+			}
+			v, err := logic.Decide(q.Premises, o.Statement, q.Semantics)
+			if err != nil {
+				return "", "", fmt.Errorf("%w: %v", ErrUnreadable, err)
+			}
+			if v == logic.Entailed {
+				labels = append(labels, o.Label)
+			}
+		}
+		if labels == nil {
+			nvc, _ := q.nvcOption()
+			return nvc, why, nil
+		}
+		return labels[q.pick(len(labels), "logic")], why, nil
+	}
+	return "", "", fmt.Errorf("%w: kind %q", ErrNotApplicable, q.Kind)
+}
+
+func yesNo(b bool) string { return map[bool]string{true: "yes", false: "no"}[b] }
+
+// worldTruth is the truth of s in the world of the default taxonomy, and
+// whether it has one (symbolic and nonce terms have none).
+func worldTruth(s logic.Statement) (bool, bool) {
+	t, err := lexicon.Default().Truth(s)
+	return t, err == nil
+}
+
+// beliefAnswer answers by what is true in the world, and by logic where
+// the world has nothing to say.
+func beliefAnswer(q Question) (string, string, error) {
+	const why = "Going by what is actually true of these things, this is the answer."
+	switch q.Kind {
+	case gen.Validity, gen.Truth:
+		t, ok := worldTruth(*q.Conclusion)
+		if !ok {
+			return logicAnswer(q)
+		}
+		if q.Kind == gen.Validity {
+			return yesNo(t), why, nil
+		}
+		return map[bool]string{true: "true", false: "false"}[t], why, nil
+	case gen.Choice:
+		var labels []string
+		for _, o := range q.Options {
+			if o.NVC {
+				continue
+			}
+			t, ok := worldTruth(o.Statement)
+			if !ok {
+				return logicAnswer(q)
+			}
+			if t {
+				labels = append(labels, o.Label)
+			}
+		}
+		if labels == nil {
+			return logicAnswer(q)
+		}
+		return labels[q.pick(len(labels), "belief")], why, nil
+	case gen.Consistency:
+		all := true
+		for _, s := range q.Premises {
+			t, ok := worldTruth(s)
+			if !ok {
+				return logicAnswer(q)
+			}
+			all = all && t
+		}
+		return yesNo(all), why, nil
+	}
+	return "", "", fmt.Errorf("%w: kind %q", ErrNotApplicable, q.Kind)
+}
+
+// coinAnswer answers uniformly at random over the labels, seeded by the
+// prompt's hash.
+func coinAnswer(q Question) (string, string, error) {
+	labels := q.Kind.Labels()
+	if q.Kind == gen.Choice {
+		labels = slices.Clone(q.Labels)
+	}
+	return labels[q.pick(len(labels), "coin")], "I could not decide, so I picked one at random.", nil
+}
