@@ -7,6 +7,7 @@
 //	syllobench items [-probe NAME] [-n N] [-seed S] [-format F] [-semantics S] [-json] [-coverage]
 //	syllobench fixtures verify [DIR]
 //	syllobench verdict -kind yesno|truth|choice [FILE]
+//	syllobench serve [-addr 127.0.0.1:8080] [-fault-rate R] [-latency D]
 //
 // forms lists the 256 categorical syllogisms with their validity under
 // both semantics; with -pairs, the 64 premise pairs and their valid
@@ -77,6 +78,7 @@ commands:
   fixtures verify [DIR]
           check every recorded fixture file and report every problem
   verdict read a model's reply and print the verdict and the rule that decided it
+  serve   serve the reference reasoners on an OpenAI-compatible API
 
 Run "syllobench <command> -h" for a command's flags.
 `
@@ -99,6 +101,8 @@ func run(stdout, stderr io.Writer, args []string) error {
 		return runFixtures(stdout, stderr, rest)
 	case "verdict":
 		return runVerdict(stdout, stderr, rest)
+	case "serve":
+		return runServe(stdout, stderr, rest)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -151,7 +151,7 @@ func TestBadInput(t *testing.T) {
 }
 
 func TestHelp(t *testing.T) {
-	for _, cmd := range []string{"forms", "decide", "items", "verdict"} {
+	for _, cmd := range []string{"forms", "decide", "items", "verdict", "serve"} {
 		var stdout, stderr bytes.Buffer
 		if err := run(&stdout, &stderr, []string{cmd, "-h"}); err != nil {
 			t.Errorf("%s -h: %v", cmd, err)

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/syllobench/syllobench/internal/refmodel"
+)
+
+// stopServing, when set, stops serve as SIGINT would; tests use it.
+var stopServing chan struct{}
+
+func runServe(stdout, stderr io.Writer, args []string) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	rate := fs.Float64("fault-rate", 0, "fraction of requests that fail, split evenly between 429, 500/503 and truncated bodies")
+	retryAfter := fs.Duration("retry-after", time.Second, "Retry-After of an injected 429")
+	latency := fs.Duration("latency", 0, "delay added to every request")
+	seed := fs.Uint64("fault-seed", 1, "seed of the fault draws")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: syllobench serve [-addr 127.0.0.1:8080] [-fault-rate R] [-retry-after D] [-latency D] [-fault-seed N]\n\n"+
+			"Serves the reference reasoners on an OpenAI-compatible API until interrupted.")
+		fs.PrintDefaults()
+	}
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("serve takes no arguments, got %q", fs.Args())
+	}
+	if *rate < 0 || *rate > 1 {
+		return usagef("serve -fault-rate %v: want a fraction from 0 to 1", *rate)
+	}
+	opts := []refmodel.ServerOption{refmodel.WithLog(stderr)}
+	if *rate > 0 || *latency > 0 {
+		opts = append(opts, refmodel.WithFaults(refmodel.Faults{
+			Rate429: *rate / 3, Rate5xx: *rate / 3, RateTruncate: *rate / 3,
+			RetryAfter: *retryAfter, Latency: *latency, Seed: *seed,
+		}))
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	srv := &http.Server{Handler: refmodel.NewHandler(refmodel.All(), opts...), ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(stdout, "serving %v on http://%s/v1\n", refmodel.Names(), ln.Addr())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	select {
+	case err := <-done:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	case <-stopServing:
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil {
+		return fmt.Errorf("serve: shutting down: %w", err)
+	}
+	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	fmt.Fprintln(stdout, "stopped")
+	return nil
+}
