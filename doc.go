@@ -21,9 +21,11 @@
 //   - internal/model is the OpenAI-compatible client, internal/fixture
 //     records and replays its answers, and internal/verdict reads a reply
 //     into a verdict;
+//   - internal/refmodel holds the reference reasoners and serves them on
+//     an OpenAI-compatible API, on loopback when no model is configured;
 //   - cmd/syllobench lists the forms, decides arguments written in
 //     controlled English, exports the generated items, shows how a reply
-//     is read, and verifies fixtures.
+//     is read, verifies fixtures, and serves the reference reasoners.
 //
 // Run the tests with:
 //
