@@ -19,6 +19,9 @@ import (
 // stopServing, when set, stops serve as SIGINT would; tests use it.
 var stopServing chan struct{}
 
+// shutdownGrace is how long serve waits for requests in flight to finish.
+const shutdownGrace = 2 * time.Second
+
 func runServe(stdout, stderr io.Writer, args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -48,6 +51,10 @@ func runServe(stdout, stderr io.Writer, args []string) error {
 			RetryAfter: *retryAfter, Latency: *latency, Seed: *seed,
 		}))
 	}
+	// Catch the signals before anything is served, so that a signal
+	// sent as soon as the address is printed shuts down cleanly.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
@@ -57,18 +64,20 @@ func runServe(stdout, stderr io.Writer, args []string) error {
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	select {
 	case err := <-done:
 		return fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
 	case <-stopServing:
 	}
-	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	stop() // a second Ctrl-C now ends the process at once
+	// Requests in flight get a moment to finish; connections still open
+	// after it (a client that connected and sent nothing, a long
+	// -latency) are closed.
+	grace, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
-	if err := srv.Shutdown(shutdown); err != nil {
-		return fmt.Errorf("serve: shutting down: %w", err)
+	if err := srv.Shutdown(grace); err != nil {
+		srv.Close()
 	}
 	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("serve: %w", err)
