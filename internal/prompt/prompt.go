@@ -11,6 +11,7 @@ import (
 
 	"github.com/syllobench/syllobench/internal/gen"
 	"github.com/syllobench/syllobench/internal/logic"
+	"github.com/syllobench/syllobench/internal/model"
 )
 
 // Format is how a question is put to the model.
@@ -36,11 +37,9 @@ func ParseFormat(name string) (Format, error) {
 	return "", fmt.Errorf("unknown prompt format %q: want direct, fewshot or cot", name)
 }
 
-// Message is one chat message.
-type Message struct {
-	Role    string `json:"role"`
-	Content string `json:"content"`
-}
+// Message is one chat message: the model package's, so that prompts go
+// to a client or the fixture store as they are.
+type Message = model.Message
 
 // System is the system message of every prompt. It asks for reasoning
 // from the statements alone, as belief-bias studies instruct their
@@ -59,9 +58,9 @@ func Messages(it gen.Item, f Format) ([]Message, error) {
 	msgs := []Message{{Role: "system", Content: System}}
 	switch f {
 	case Direct:
-		return append(msgs, Message{"user", Question(it) + "\n\n" + answerLine(it.Kind) + " Reply with that line only."}), nil
+		return append(msgs, Message{Role: "user", Content: Question(it) + "\n\n" + answerLine(it.Kind) + " Reply with that line only."}), nil
 	case CoT:
-		return append(msgs, Message{"user", Question(it) + "\n\nThink it through step by step. Then " + lowerFirst(answerLine(it.Kind))}), nil
+		return append(msgs, Message{Role: "user", Content: Question(it) + "\n\nThink it through step by step. Then " + lowerFirst(answerLine(it.Kind))}), nil
 	case FewShot:
 		examples, err := Examples(it, DefaultShots)
 		if err != nil {
@@ -69,10 +68,10 @@ func Messages(it gen.Item, f Format) ([]Message, error) {
 		}
 		for _, ex := range examples {
 			msgs = append(msgs,
-				Message{"user", Question(ex) + "\n\n" + answerLine(ex.Kind) + " Reply with that line only."},
-				Message{"assistant", "Answer: " + ex.Expected})
+				Message{Role: "user", Content: Question(ex) + "\n\n" + answerLine(ex.Kind) + " Reply with that line only."},
+				Message{Role: "assistant", Content: "Answer: " + ex.Expected})
 		}
-		return append(msgs, Message{"user", Question(it) + "\n\n" + answerLine(it.Kind) + " Reply with that line only."}), nil
+		return append(msgs, Message{Role: "user", Content: Question(it) + "\n\n" + answerLine(it.Kind) + " Reply with that line only."}), nil
 	}
 	return nil, fmt.Errorf("unknown prompt format %q", f)
 }

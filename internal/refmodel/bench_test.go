@@ -55,13 +55,9 @@ func refCases(b *testing.B, rs []Reasoner) []benchCase {
 			}
 			for _, it := range its {
 				k++
-				pm, err := prompt.Messages(it, prompt.Formats()[k%len(prompt.Formats())])
+				msgs, err := prompt.Messages(it, prompt.Formats()[k%len(prompt.Formats())])
 				if err != nil {
 					b.Fatalf("prompt of %s: %v", it.ID, err)
-				}
-				msgs := make([]model.Message, len(pm))
-				for i, m := range pm {
-					msgs[i] = model.Message{Role: m.Role, Content: m.Content}
 				}
 				r := rs[k%len(rs)]
 				if _, err := r.Reply(msgs); err == nil {

@@ -35,9 +35,7 @@ func TestConnectEmbedded(t *testing.T) {
 	for _, it := range items {
 		msgs, _ := prompt.Messages(it, prompt.Direct)
 		req := cfg.NewRequest()
-		for _, m := range msgs {
-			req.Messages = append(req.Messages, model.Message{Role: m.Role, Content: m.Content})
-		}
+		req.Messages = msgs
 		resp, err := c.Complete(context.Background(), req)
 		if err != nil {
 			t.Fatal(err)

@@ -15,13 +15,9 @@ import (
 // messages returns the chat messages of it in format f, as model messages.
 func messages(t testing.TB, it gen.Item, f prompt.Format) []model.Message {
 	t.Helper()
-	pm, err := prompt.Messages(it, f)
+	ms, err := prompt.Messages(it, f)
 	if err != nil {
 		t.Fatalf("prompt for %s: %v", it.ID, err)
-	}
-	ms := make([]model.Message, len(pm))
-	for i, m := range pm {
-		ms[i] = model.Message{Role: m.Role, Content: m.Content}
 	}
 	return ms
 }
