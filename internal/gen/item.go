@@ -15,6 +15,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/syllobench/syllobench/internal/english"
 	"github.com/syllobench/syllobench/internal/forms"
@@ -348,4 +349,61 @@ func (it *Item) describe(f form, c content, tax *lexicon.Taxonomy) {
 	if it.Conclusion != nil {
 		it.Meta.ConclusionTrue = worldTruth(tax, *it.Conclusion)
 	}
+}
+
+// Exemplar fills spec's form with the given words instead of drawn content,
+// for the published examples a probe asks word for word, such as "All
+// triangles are polygons. All squares are polygons. Are all squares
+// triangles?". terms maps the form's term placeholders to singular nouns
+// and names its individuals to names; every placeholder must be given.
+// The item's condition is label, and its id reads family/form/label/index.
+// The expected answer is graded as for any item; world truth is recorded
+// for the statements whose words are all in the taxonomy.
+func Exemplar(spec Spec, label string, terms, names map[string]string) (Item, error) {
+	fam, err := FamilyByName(spec.Family)
+	if err != nil {
+		return Item{}, err
+	}
+	f, err := fam.form(spec.Form)
+	if err != nil {
+		return Item{}, err
+	}
+	if label == "" || strings.ContainsAny(label, "/ ") || slices.Contains(Conditions(), Condition(label)) {
+		return Item{}, fmt.Errorf("exemplar label %q: want a word with no slash or space that names no condition", label)
+	}
+	for _, v := range variables(f.statements()) {
+		words := terms
+		if v.name {
+			words = names
+		}
+		if words[v.placeholder] == "" {
+			return Item{}, fmt.Errorf("exemplar %s of %s: no word for placeholder %s", label, f.id, v.placeholder)
+		}
+	}
+	spec.Condition = Condition(label)
+	id := fmt.Sprintf("%s/%s/%s/%d", fam.Name, f.id, label, spec.Index)
+	if spec.Presentation != Canonical {
+		id += "/" + spec.Presentation.String()
+	}
+	pr := stream(spec.Seed, fam.Name, f.id, strconv.Itoa(spec.Index), spec.Presentation.String())
+	it := Item{
+		ID: id, Family: fam.Name, Form: f.id, Condition: spec.Condition,
+		Presentation: spec.Presentation, Semantics: spec.Semantics, Kind: fam.Kind,
+	}
+	c := content{terms: terms, names: names}
+	if err := it.render(f, c, spec.Presentation, pr); err != nil {
+		return Item{}, fmt.Errorf("generating %s: %w", id, err)
+	}
+	if err := it.grade(f); err != nil {
+		return Item{}, fmt.Errorf("generating %s: %w", id, err)
+	}
+	tax := lexicon.Default()
+	it.describe(f, c, tax)
+	for _, s := range it.Premises {
+		it.Meta.PremisesTrue = append(it.Meta.PremisesTrue, worldTruth(tax, s))
+	}
+	if it.Conclusion != nil {
+		it.Meta.ConclusionTrue = worldTruth(tax, *it.Conclusion)
+	}
+	return it, nil
 }

@@ -99,6 +99,8 @@ func (c *Client) complete(ctx context.Context, req Request) (Response, int, erro
 			return Response{}, n, &InfraError{Op: c.op, StatusCode: f.status, Attempts: n, Err: err}
 		}
 		switch {
+		case f.declined != nil:
+			return Response{}, attempt, f.declined
 		case !f.retryable:
 			return fail(f.err)
 		case attempt > c.cfg.Retries:
@@ -155,6 +157,9 @@ func (c *Client) classify(ctx, actx context.Context, ex *exchange, err error) *f
 		f.retryable = true
 	case errors.As(err, &apiErr):
 		c.statusFailure(f, ex, apiErr.HTTPStatusCode, apiErr.Message)
+		if code, _ := apiErr.Code.(string); code == CodeNotApplicable && apiErr.HTTPStatusCode == http.StatusUnprocessableEntity {
+			f.declined = &DeclinedError{Reason: strings.TrimSpace(c.redact(apiErr.Message))}
+		}
 	case errors.As(err, &reqErr):
 		c.statusFailure(f, ex, reqErr.HTTPStatusCode, string(reqErr.Body))
 	case ex.bodyRead:

@@ -323,3 +323,35 @@ func TestClientPrintHidesKey(t *testing.T) {
 		}
 	}
 }
+
+func TestClientDeclined(t *testing.T) {
+	errorBody := func(status int, code string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(status)
+			fmt.Fprintf(w, `{"error":{"message":"ref-x is not applicable to this question","type":"invalid_request_error","code":%q}}`, code)
+		}
+	}
+	t.Run("not-applicable", func(t *testing.T) {
+		c, s := newTestClient(t, nil, errorBody(http.StatusUnprocessableEntity, CodeNotApplicable))
+		_, err := c.Complete(context.Background(), request())
+		var de *DeclinedError
+		if !errors.As(err, &de) || !errors.Is(err, ErrDeclined) || errors.Is(err, ErrInfrastructure) {
+			t.Fatalf("error %v (%T); want a DeclinedError that is no infrastructure failure", err, err)
+		}
+		if de.Reason != "ref-x is not applicable to this question" || s.calls.Load() != 1 {
+			t.Errorf("reason %q after %d calls; want the server's message after 1 call", de.Reason, s.calls.Load())
+		}
+	})
+	// The code counts only with the status the protocol gives it.
+	for _, tc := range []struct {
+		status int
+		code   string
+	}{{http.StatusUnprocessableEntity, "unreadable_prompt"}, {http.StatusBadRequest, CodeNotApplicable}} {
+		c, _ := newTestClient(t, nil, errorBody(tc.status, tc.code))
+		_, err := c.Complete(context.Background(), request())
+		if errors.Is(err, ErrDeclined) || !errors.Is(err, ErrInfrastructure) {
+			t.Errorf("HTTP %d code %s: error %v; want an infrastructure failure", tc.status, tc.code, err)
+		}
+	}
+}

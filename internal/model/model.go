@@ -54,6 +54,26 @@ type Model interface {
 // model. Such an error is never counted as a wrong answer.
 var ErrInfrastructure = errors.New("infrastructure failure")
 
+// ErrDeclined is wrapped by the error of a model that declines a question
+// as one it does not answer, as a reference reasoner whose theory covers
+// only syllogisms declines the rest. It is neither a wrong answer nor an
+// infrastructure failure: the question is not applicable to that model.
+var ErrDeclined = errors.New("the model declined the question as not applicable")
+
+// CodeNotApplicable is the OpenAI-style error code, sent with HTTP 422,
+// by which a server says that its model declines a question; the client
+// returns it as a [DeclinedError]. The reference reasoners send it.
+const CodeNotApplicable = "not_applicable"
+
+// DeclinedError is a model's refusal of a question it does not answer,
+// with the reason it gave. It wraps [ErrDeclined].
+type DeclinedError struct{ Reason string }
+
+func (e *DeclinedError) Error() string { return "declined: " + e.Reason }
+
+// Unwrap returns [ErrDeclined].
+func (e *DeclinedError) Unwrap() error { return ErrDeclined }
+
 // InfraError describes an infrastructure failure. It wraps
 // [ErrInfrastructure] and the underlying error.
 type InfraError struct {

@@ -14,11 +14,12 @@ import (
 
 // failure is one failed attempt, classified.
 type failure struct {
-	status     int           // the HTTP status, or 0
-	err        error         // what went wrong, with the key redacted
-	retryable  bool          // worth another attempt
-	retryAfter time.Duration // the wait the server asked for, or 0
-	unsent     bool          // the request never went out: ctx ended while it queued
+	status     int            // the HTTP status, or 0
+	err        error          // what went wrong, with the key redacted
+	retryable  bool           // worth another attempt
+	retryAfter time.Duration  // the wait the server asked for, or 0
+	unsent     bool           // the request never went out: ctx ended while it queued
+	declined   *DeclinedError // the model declined the question; not a failure of anything
 }
 
 // retryableStatus reports whether a response with this status is worth

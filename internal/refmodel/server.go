@@ -400,7 +400,7 @@ func (h *Handler) chat(w http.ResponseWriter, r *http.Request, ex *exchange) {
 			fmt.Sprintf("%s cannot read the prompt back: %v", req.Model, err))
 		return
 	case errors.Is(err, ErrNotApplicable):
-		writeError(w, ex, http.StatusUnprocessableEntity, "invalid_request_error", "messages", "not_applicable",
+		writeError(w, ex, http.StatusUnprocessableEntity, "invalid_request_error", "messages", model.CodeNotApplicable,
 			fmt.Sprintf("%s is not applicable to this question: %v", req.Model, err))
 		return
 	case err != nil:

@@ -135,7 +135,6 @@ func TestClientErrors(t *testing.T) {
 	}{
 		{"gpt-nope", "hello", 404, `"gpt-nope" does not exist`},
 		{"ref-echo", "UNREADABLE", 422, "cannot read the prompt back"},
-		{"ref-echo", "NOTAPPLICABLE", 422, "not applicable"},
 	} {
 		c := newClient(t, e, func(cfg *model.Config) { cfg.Model = tc.model })
 		_, err := c.Complete(context.Background(), c.Config().NewRequest(model.Message{Role: "user", Content: tc.prompt}))
@@ -148,6 +147,18 @@ func TestClientErrors(t *testing.T) {
 			t.Errorf("%s/%s: error %v (status %d, %d attempts), want status %d at the first attempt, saying %q",
 				tc.model, tc.prompt, err, ie.StatusCode, ie.Attempts, tc.status, tc.msg)
 		}
+	}
+}
+
+// A reasoner that does not answer a kind of question declines it, which
+// the client reports as a refusal, not as an infrastructure failure.
+func TestClientDeclined(t *testing.T) {
+	e := start(t)
+	c := newClient(t, e, func(cfg *model.Config) { cfg.Model = "ref-echo" })
+	_, err := c.Complete(context.Background(), c.Config().NewRequest(model.Message{Role: "user", Content: "NOTAPPLICABLE"}))
+	de, ok := errors.AsType[*model.DeclinedError](err)
+	if !ok || errors.Is(err, model.ErrInfrastructure) || !strings.Contains(de.Reason, "not applicable") {
+		t.Errorf("error %v (%T); want a DeclinedError saying it is not applicable", err, err)
 	}
 }
 

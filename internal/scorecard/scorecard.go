@@ -1,0 +1,165 @@
+// Package scorecard is the record of one run of the battery: its
+// configuration, every question's result, and each probe's aggregate. It
+// is what the gate compares and the report draws, so its format is stable
+// and versioned, and it holds nothing that differs between two runs of
+// the same answers: no clock, no host, no port, no secret.
+package scorecard
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// Version is the format version, the value of "syllobench_scorecard". A
+// reader refuses any other.
+const Version = 1
+
+// Scorecard is one run.
+type Scorecard struct {
+	Format int     `json:"syllobench_scorecard"`
+	Suite  string  `json:"suite"` // the battery's version, probes.Version
+	Model  string  `json:"model"`
+	Config Config  `json:"config"`
+	Probes []Probe `json:"probes"` // in catalogue order
+	Items  []Item  `json:"items"`  // by probe, then in the order asked
+}
+
+// Config is the configuration of a run, without secrets, and without
+// what does not change the answers (the base URL, concurrency, the
+// fixture mode).
+type Config struct {
+	Target       string             `json:"target"` // "embedded" (the reference reasoners) or "external"
+	Seed         uint64             `json:"seed"`
+	Size         string             `json:"size"`
+	Format       string             `json:"format"`
+	Semantics    string             `json:"semantics"`
+	Temperature  float64            `json:"temperature"`
+	SamplingSeed int64              `json:"sampling_seed"`
+	MaxTokens    int                `json:"max_tokens"`
+	Floor        float64            `json:"floor"`
+	Floors       map[string]float64 `json:"floors,omitempty"`
+	BeliefLimit  float64            `json:"belief_limit"`
+	MaxFlips     int                `json:"max_flips"`
+	Alpha        float64            `json:"alpha"`
+	Strict       bool               `json:"strict"`
+}
+
+// Probe aggregates one probe.
+type Probe struct {
+	Name        string     `json:"name"`
+	N           int        `json:"n"`
+	Correct     int        `json:"correct"`
+	Wrong       int        `json:"wrong"`
+	Unparseable int        `json:"unparseable"`
+	Errors      int        `json:"errors"`
+	Accuracy    float64    `json:"accuracy"` // correct / (n − errors)
+	Interval    [2]float64 `json:"interval"` // Wilson 95%
+	Passed      bool       `json:"passed"`
+	Failed      []string   `json:"failed,omitempty"` // the checks that failed; "" is the probe's own
+}
+
+// Item is the result of one question.
+type Item struct {
+	ID           string   `json:"id"`
+	Probe        string   `json:"probe"`
+	Form         string   `json:"form"`
+	Condition    string   `json:"condition"`
+	Presentation string   `json:"presentation"`
+	Format       string   `json:"format"`
+	Kind         string   `json:"kind"`
+	Expected     string   `json:"expected"`
+	Accepted     []string `json:"accepted,omitempty"` // when more than the expected label is right
+	Verdict      string   `json:"verdict"`            // the label given; "" when none
+	Outcome      string   `json:"outcome"`            // correct, wrong, unparseable or error
+	Rule         string   `json:"rule,omitempty"`     // the verdict rule that decided
+	PromptHash   string   `json:"prompt_hash"`
+	Key          string   `json:"fixture_key"`
+	Reply        string   `json:"reply"`
+	Error        string   `json:"error,omitempty"`
+}
+
+// Encode writes s as indented JSON with a final newline. The same
+// scorecard gives the same bytes.
+func (s *Scorecard) Encode(w io.Writer) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(s); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// WriteFile writes s to path atomically: a reader sees the old file or
+// the new one, never half of one.
+func (s *Scorecard) WriteFile(path string) error {
+	var buf bytes.Buffer
+	if err := s.Encode(&buf); err != nil {
+		return fmt.Errorf("scorecard %s: %w", path, err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".scorecard-*.json")
+	if err != nil {
+		return fmt.Errorf("scorecard %s: %w", path, err)
+	}
+	_, err = tmp.Write(buf.Bytes())
+	if err == nil {
+		// CreateTemp makes the file private; a scorecard is for sharing.
+		err = tmp.Chmod(0o644)
+	}
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("scorecard %s: %w", path, err)
+	}
+	return nil
+}
+
+// ErrFormat is wrapped by the error of a file that is not a scorecard of
+// this version.
+var ErrFormat = errors.New("not a syllobench scorecard of a known version")
+
+// Decode reads a scorecard, refusing unknown fields and other versions.
+func Decode(r io.Reader) (*Scorecard, error) {
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	var s Scorecard
+	if err := dec.Decode(&s); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+	}
+	if s.Format != Version {
+		return nil, fmt.Errorf("%w: format version %d, want %d", ErrFormat, s.Format, Version)
+	}
+	if dec.More() {
+		return nil, fmt.Errorf("%w: data after the scorecard", ErrFormat)
+	}
+	return &s, nil
+}
+
+// ReadFile reads the scorecard at path.
+func ReadFile(path string) (*Scorecard, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	s, err := Decode(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return s, nil
+}

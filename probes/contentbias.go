@@ -1,0 +1,166 @@
+package probes
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/syllobench/syllobench/internal/gen"
+)
+
+// ContentBiasProbe names the fixtures and scorecard entries of the content-
+// bias fuzz target.
+const ContentBiasProbe = "content-bias"
+
+// biasFamilies are the families a content pair may come from: those with
+// content conditions to vary.
+var biasFamilies = []string{"validity", "instantiation", "fallacies", "consistency", "conclusions", "chains"}
+
+// BiasKnobs are the fuzz arguments of FuzzContentBias. Every value decodes
+// to a pair: each knob is taken modulo the choices it selects among.
+type BiasKnobs struct {
+	Seed         uint64
+	Family       uint8 // among the families with content to vary
+	Form         uint16
+	A, B         uint8 // the two content conditions, among the form's feasible ones; B is moved on when it equals A
+	Presentation uint8 // among gen.Presentations
+}
+
+// ContentPair decodes knobs into two isomorphic cases: one form, one
+// presentation, two contents. The same knobs give the same pair, byte for
+// byte. An error wrapping gen.ErrNoContent means the taxonomy had no
+// content for this draw.
+func ContentPair(cfg Config, k BiasKnobs) ([2]Case, error) {
+	fam, err := gen.FamilyByName(biasFamilies[int(k.Family)%len(biasFamilies)])
+	if err != nil {
+		return [2]Case{}, err
+	}
+	opts := biasOptions(fam)
+	if len(opts) == 0 {
+		return [2]Case{}, fmt.Errorf("family %s has no form with two content conditions", fam.Name)
+	}
+	o := opts[int(k.Form)%len(opts)]
+	a := int(k.A) % len(o.conds)
+	b := int(k.B) % len(o.conds)
+	if b == a {
+		b = (a + 1) % len(o.conds)
+	}
+	ps := gen.Presentations()
+	spec := gen.Spec{Family: fam.Name, Form: o.form, Presentation: ps[int(k.Presentation)%len(ps)], Semantics: cfg.Semantics, Seed: k.Seed}
+	items, err := gen.Isomorphs(spec, []gen.Condition{o.conds[a], o.conds[b]})
+	if err != nil {
+		return [2]Case{}, err
+	}
+	var pair [2]Case
+	for i, it := range items {
+		pair[i] = Case{ID: fmt.Sprintf("%s/seed=%d", it.ID, k.Seed), Item: it, Format: cfg.Format}
+	}
+	return pair, nil
+}
+
+// biasOption is a form a content pair may take, with its feasible
+// conditions.
+type biasOption struct {
+	form  string
+	conds []gen.Condition
+}
+
+// biasOptions lists the forms of fam with at least two feasible
+// conditions, in catalogue order.
+func biasOptions(fam gen.Family) []biasOption {
+	var opts []biasOption
+	for _, id := range fam.Forms() {
+		var cs []gen.Condition
+		for _, c := range fam.Conditions {
+			if f, err := fam.Feasibility(id, c); err == nil && f == gen.Possible {
+				cs = append(cs, c)
+			}
+		}
+		if len(cs) >= 2 {
+			opts = append(opts, biasOption{id, cs})
+		}
+	}
+	return opts
+}
+
+// BiasSeedCorpus returns the seed corpus of FuzzContentBias: for every pair
+// of content conditions of the validity family, the first form that takes
+// both, and one pair from each other family.
+func BiasSeedCorpus() []BiasKnobs {
+	var ks []BiasKnobs
+	for fi, name := range biasFamilies {
+		fam, err := gen.FamilyByName(name)
+		if err != nil {
+			continue
+		}
+		opts := biasOptions(fam)
+		if fi > 0 {
+			if len(opts) > 0 {
+				ks = append(ks, BiasKnobs{Seed: DefaultSeed, Family: uint8(fi), A: 0, B: 1})
+			}
+			continue
+		}
+		conds := fam.Conditions
+		for i := range conds {
+			for j := i + 1; j < len(conds); j++ {
+				for oi, o := range opts {
+					a, b := slices.Index(o.conds, conds[i]), slices.Index(o.conds, conds[j])
+					if a >= 0 && b >= 0 {
+						ks = append(ks, BiasKnobs{Seed: DefaultSeed, Family: uint8(fi), Form: uint16(oi), A: uint8(a), B: uint8(b)})
+						break
+					}
+				}
+			}
+		}
+	}
+	return ks
+}
+
+// meaning is what an answer stands for, the same across isomorphs: the
+// label, or for a choice question "right" for any of its right options
+// (a pair may have two valid conclusions, and either will do), else the
+// response of the option chosen, since the options are the same
+// responses in other words.
+func meaning(r Result) string {
+	if r.Item.Kind == gen.Choice {
+		if r.Outcome == Correct {
+			return "right"
+		}
+		for _, o := range r.Item.Options {
+			if o.Label == r.Answer() {
+				return o.Response.String()
+			}
+		}
+	}
+	return r.Answer()
+}
+
+// CompareContentPair judges the answers to an isomorphic pair: content
+// bias is two verdicts that differ. It returns a failure message, or ""
+// when the pair passes; in strict mode a wrong verdict fails it too.
+// undecided is set when a reply gave no answer, so the pair shows
+// nothing either way.
+func CompareContentPair(pair [2]Result, strict bool) (failure string, undecided bool) {
+	for _, r := range pair {
+		if r.Outcome == Error || r.Outcome == Unparseable {
+			return "", true
+		}
+	}
+	a, b := pair[0], pair[1]
+	var why string
+	switch {
+	case meaning(a) != meaning(b):
+		why = "content bias: the same form got different verdicts in different content"
+	case strict && (a.Outcome != Correct || b.Outcome != Correct):
+		why = "both verdicts agree, but they are wrong (strict mode)"
+	default:
+		return "", false
+	}
+	want := map[string]string{string(a.Item.Condition): a.Item.Expected, string(b.Item.Condition): b.Item.Expected}
+	got := map[string]string{string(a.Item.Condition): a.Answer(), string(b.Item.Condition): b.Answer()}
+	var m strings.Builder
+	fmt.Fprintf(&m, "%s (form %s, %s).\nverdict by content (-expected +given):\n%s\n%s\n\n%s",
+		why, a.Item.Form, a.Item.Presentation, cmp.Diff(want, got), Counterexample(a), Counterexample(b))
+	return m.String(), false
+}
