@@ -1,11 +1,13 @@
 package probes
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/syllobench/syllobench/internal/fixture"
 	"github.com/syllobench/syllobench/internal/gen"
 )
 
@@ -117,6 +119,23 @@ func BiasSeedCorpus() []BiasKnobs {
 	return ks
 }
 
+// PairError is the error of a pair whose question could not be asked: a
+// replay miss, with the command that records the fuzz case named test
+// (its t.Name()), or an infrastructure failure. It is nil when both were
+// answered or declined.
+func PairError(pair [2]Result, test string) error {
+	for _, r := range pair {
+		var miss *fixture.MissError
+		switch {
+		case errors.As(r.Err, &miss):
+			return fmt.Errorf("no recorded response for %s in replay mode; record this case with:\n\tSYLLOBENCH_MODE=record go test -run '^%s$' .", r.ID, test)
+		case r.Outcome == Error:
+			return fmt.Errorf("infrastructure failure, not a model failure: %s: %w", r.ID, r.Err)
+		}
+	}
+	return nil
+}
+
 // meaning is what an answer stands for, the same across isomorphs: the
 // label, or for a choice question "right" for any of its right options
 // (a pair may have two valid conclusions, and either will do), else the
@@ -143,7 +162,7 @@ func meaning(r Result) string {
 // nothing either way.
 func CompareContentPair(pair [2]Result, strict bool) (failure string, undecided bool) {
 	for _, r := range pair {
-		if r.Outcome == Error || r.Outcome == Unparseable {
+		if r.Outcome != Correct && r.Outcome != Wrong {
 			return "", true
 		}
 	}

@@ -30,7 +30,7 @@ func sweep(t *testing.T, name string, n int) (failures []string, decoded int) {
 			t.Fatalf("seed %d: %v", seed, err)
 		}
 		decoded++
-		rs := s.AskPair(context.Background(), pair)
+		rs := s.AskPair(context.Background(), pair, false)
 		if f, undecided := CompareContentPair(rs, false); undecided {
 			t.Fatalf("seed %d: %s gave no answer: %v %v", seed, name, rs[0].Err, rs[1].Err)
 		} else if f != "" {

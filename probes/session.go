@@ -255,10 +255,15 @@ func (s *Session) WriteScorecard() error {
 	return s.Scorecard().WriteFile(filepath.Join(s.Out, "scorecard.json"))
 }
 
-// AskPair asks the two cases of a content pair (see ContentPair) and
-// keeps their results for the scorecard, under the probe ContentBiasProbe.
-func (s *Session) AskPair(ctx context.Context, pair [2]Case) [2]Result {
+// AskPair asks the two cases of a content pair (see ContentPair). With
+// keep set it keeps their results for the summary and the scorecard,
+// under the probe ContentBiasProbe, as a run of the corpus should; a
+// fuzzing run, which asks millions of pairs, should not.
+func (s *Session) AskPair(ctx context.Context, pair [2]Case, keep bool) [2]Result {
 	rs := Ask(ctx, s.modelFor(ContentBiasProbe), s.Sampling, pair[:], 2)
+	if !keep {
+		return [2]Result(rs)
+	}
 	failure, _ := CompareContentPair([2]Result(rs), s.Config.Limits.Strict)
 	s.mu.Lock()
 	defer s.mu.Unlock()

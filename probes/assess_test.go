@@ -1,0 +1,141 @@
+package probes
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/syllobench/syllobench/internal/fixture"
+	"github.com/syllobench/syllobench/internal/gen"
+	"github.com/syllobench/syllobench/internal/model"
+)
+
+// results fakes the results of n validity items, the first wrong of them
+// wrong and the next unparseable ones unparseable.
+func results(t *testing.T, n, wrong, unparseable int) []Result {
+	t.Helper()
+	cs, err := familyCases(DefaultConfig(), "validity", n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rs []Result
+	for i, c := range cs {
+		reply := "Answer: " + c.Item.Expected
+		switch {
+		case i < wrong:
+			reply = "Answer: " + map[string]string{"yes": "no", "no": "yes"}[c.Item.Expected]
+		case i < wrong+unparseable:
+			reply = "I'd rather not say."
+		}
+		v := Read(c.Item, reply)
+		rs = append(rs, Result{Case: c, Reply: reply, Verdict: v, Outcome: Grade(c.Item, v)})
+	}
+	return rs
+}
+
+func TestFloorCheck(t *testing.T) {
+	for _, tc := range []struct {
+		n, wrong, unparseable int
+		fails                 bool
+	}{
+		{n: 8, fails: false},                 // all right, however few
+		{n: 100, wrong: 2, fails: false},     // 0.98: not below the floor
+		{n: 100, wrong: 10, fails: true},     // 0.90 [0.826, 0.945]: significantly below 0.95
+		{n: 20, wrong: 1, fails: false},      // 0.95 [0.764, 0.991]: could be sound
+		{n: 20, unparseable: 4, fails: true}, // an unparseable reply is not a right one
+	} {
+		rs := results(t, tc.n, tc.wrong, tc.unparseable)
+		c := floorCheck("", "validity", rs, 0.95, false)
+		if got := len(c.Failures) > 0; got != tc.fails {
+			t.Errorf("%d items, %d wrong, %d unparseable: fails %v, want %v: %q", tc.n, tc.wrong, tc.unparseable, got, tc.fails, c.Failures)
+		}
+		if tc.fails && !strings.Contains(c.Failures[0], "expected: ") {
+			t.Errorf("the failure shows no counterexample:\n%s", c.Failures[0])
+		}
+	}
+}
+
+// In strict mode every wrong or unparseable answer is its own failure.
+func TestStrictListsEveryWrongAnswer(t *testing.T) {
+	rs := results(t, 40, 3, 2)
+	c := floorCheck("condition=x", "validity", rs, 0.5, true)
+	if len(c.Failures) != 5 {
+		t.Fatalf("%d failures; want one per wrong or unparseable answer, 5", len(c.Failures))
+	}
+	for i, f := range c.Failures {
+		if !strings.Contains(f, rs[i].ID) || !strings.Contains(f, "reply: ") {
+			t.Errorf("failure %d does not show item %s and its reply:\n%s", i, rs[i].ID, f)
+		}
+	}
+}
+
+// Infrastructure errors are counted apart and never as wrong answers.
+func TestErrorsAreNotWrongAnswers(t *testing.T) {
+	rs := results(t, 30, 0, 0)
+	for i := range 10 {
+		rs[i].Outcome, rs[i].Err = Error, fmt.Errorf("POST /v1/chat/completions: HTTP 503: %w", model.ErrInfrastructure)
+	}
+	rs[10].Outcome, rs[10].Err = Error, &fixture.MissError{Model: "m", Probe: "validity", Command: "SYLLOBENCH_MODE=record go test"}
+	a := floorAssessment("validity", DefaultConfig(), rs, "condition", byCondition, nil)
+	if a.Tally.Errors != 11 || a.Tally.Wrong != 0 || a.Tally.Answered() != 19 {
+		t.Errorf("tally %+v; want 11 errors, none wrong, 19 answered", a.Tally)
+	}
+	if len(a.Failed()) != 0 {
+		t.Errorf("the model fails %q for the infrastructure's errors", a.Failed())
+	}
+	if a.Passed() || len(a.Infrastructure) != 2 || !strings.Contains(a.Infrastructure[1], "record them with: SYLLOBENCH_MODE=record go test") {
+		t.Errorf("infrastructure %q; want the two distinct errors, the miss with its command", a.Infrastructure)
+	}
+}
+
+func TestCounterexampleTrimsReply(t *testing.T) {
+	rs := results(t, 1, 1, 0)
+	rs[0].Reply = strings.Repeat("word ", 1000) + "\x00\xff Answer: no"
+	s := Counterexample(rs[0])
+	if len(s) > 2000 || !strings.Contains(s, "bytes more") || !strings.Contains(s, "expected: ") {
+		t.Errorf("counterexample of a long reply:\n%s", s)
+	}
+}
+
+func TestPairError(t *testing.T) {
+	rs := results(t, 2, 0, 0)
+	pair := [2]Result{rs[0], rs[1]}
+	if err := PairError(pair, "FuzzContentBias/abc"); err != nil {
+		t.Errorf("answered pair: %v", err)
+	}
+	pair[1].Outcome, pair[1].Err = Error, &fixture.MissError{}
+	err := PairError(pair, "FuzzContentBias/abc")
+	if err == nil || !strings.Contains(err.Error(), "SYLLOBENCH_MODE=record go test -run '^FuzzContentBias/abc$' .") {
+		t.Errorf("miss: %v; want the command that records the case", err)
+	}
+	pair[1].Err = &model.InfraError{Op: "POST", Err: errors.New("refused")}
+	if err := PairError(pair, "x"); err == nil || !errors.Is(err, model.ErrInfrastructure) {
+		t.Errorf("infrastructure: %v", err)
+	}
+}
+
+func TestReadAndGrade(t *testing.T) {
+	cs, err := familyCases(DefaultConfig(), "conclusions", 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	it := cs[0].Item
+	var right gen.Option
+	for _, o := range it.Options {
+		if o.Label == it.Expected {
+			right = o
+		}
+	}
+	for reply, want := range map[string]Outcome{
+		"Answer: " + it.Expected:             Correct,
+		"Answer: " + right.Response.String(): Correct, // the CCOBRA code of the option
+		right.Text:                           Correct, // its text, as the last line
+		"Answer: 1 or 2":                     Unparseable,
+		"":                                   Unparseable,
+	} {
+		if got := Grade(it, Read(it, reply)); got != want {
+			t.Errorf("reply %q to %s (expected %s): %s, want %s", reply, it.ID, it.Expected, got, want)
+		}
+	}
+}
