@@ -277,7 +277,7 @@ func (s *Session) AskPair(ctx context.Context, pair [2]Case, keep bool) [2]Resul
 	}
 	if failure != "" {
 		if len(r.assessment.Checks) == 0 {
-			r.assessment.Checks = []Check{{}}
+			r.assessment.Checks = []Check{{Name: "flips"}}
 		}
 		r.assessment.Checks[0].Failures = append(r.assessment.Checks[0].Failures, failure)
 	}
