@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 
 	"github.com/syllobench/syllobench/internal/fixture"
@@ -144,19 +145,10 @@ func Grade(it gen.Item, v verdict.Result) Outcome {
 	switch {
 	case v.Unparseable || v.Label == "":
 		return Unparseable
-	case contains(it.Accepted, v.Label):
+	case slices.Contains(it.Accepted, v.Label):
 		return Correct
 	}
 	return Wrong
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // errorSummary describes the infrastructure errors among rs: how many,

@@ -322,7 +322,7 @@ func ordered(order []string, groups map[string][]Result) []string {
 	}
 	var rest []string
 	for k := range groups {
-		if !contains(order, k) {
+		if !slices.Contains(order, k) {
 			rest = append(rest, k)
 		}
 	}

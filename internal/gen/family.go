@@ -417,11 +417,7 @@ func (fam Family) eachSet(seed uint64, n int, sem logic.Semantics, yield func([]
 // presentation, several contents. Every item has the same expected answer;
 // it is an error if they do not, which would be a bug in this package.
 func Isomorphs(spec Spec, conds []Condition) ([]Item, error) {
-	fam, err := FamilyByName(spec.Family)
-	if err != nil {
-		return nil, err
-	}
-	f, err := fam.form(spec.Form)
+	fam, f, err := lookup(spec)
 	if err != nil {
 		return nil, err
 	}

@@ -108,11 +108,7 @@ var ErrInconsistent = errors.New("gen: the premises are inconsistent")
 
 // Generate builds the item spec describes from the default taxonomy.
 func Generate(spec Spec) (Item, error) {
-	fam, err := FamilyByName(spec.Family)
-	if err != nil {
-		return Item{}, err
-	}
-	f, err := fam.form(spec.Form)
+	fam, f, err := lookup(spec)
 	if err != nil {
 		return Item{}, err
 	}
@@ -120,6 +116,16 @@ func Generate(spec Spec) (Item, error) {
 		return Item{}, err
 	}
 	return generate(fam, f, spec, lexicon.Default())
+}
+
+// lookup returns the family and form spec names.
+func lookup(spec Spec) (Family, form, error) {
+	fam, err := FamilyByName(spec.Family)
+	if err != nil {
+		return Family{}, form{}, err
+	}
+	f, err := fam.form(spec.Form)
+	return fam, f, err
 }
 
 // check reports the parts of spec the family cannot generate.
@@ -360,11 +366,7 @@ func (it *Item) describe(f form, c content, tax *lexicon.Taxonomy) {
 // The expected answer is graded as for any item; world truth is recorded
 // for the statements whose words are all in the taxonomy.
 func Exemplar(spec Spec, label string, terms, names map[string]string) (Item, error) {
-	fam, err := FamilyByName(spec.Family)
-	if err != nil {
-		return Item{}, err
-	}
-	f, err := fam.form(spec.Form)
+	fam, f, err := lookup(spec)
 	if err != nil {
 		return Item{}, err
 	}
