@@ -47,6 +47,7 @@ func beliefCases(cfg Config) ([]Case, error) {
 			return err
 		}
 		for _, p := range pair {
+			p.Meta.Set = fmt.Sprintf("belief/%s/%d", p.Form, spec.Index)
 			cs = append(cs, Case{ID: p.ID, Item: p, Format: cfg.Format})
 		}
 		return nil

@@ -41,6 +41,7 @@ type Session struct {
 type run struct {
 	results    []Result
 	assessment Assessment
+	pairs      [][2]string // content-bias pairs asked, by item id
 }
 
 // NewSession returns a session that asks modelFor(probe) the questions of
@@ -112,7 +113,7 @@ func (s *Session) Run(ctx context.Context, p Probe) (Assessment, []Result, error
 	rs := Ask(ctx, s.modelFor(p.Name), s.Sampling, cases, s.Workers)
 	a := p.Assess(s.Config, rs)
 	s.mu.Lock()
-	s.runs[p.Name] = run{rs, a}
+	s.runs[p.Name] = run{results: rs, assessment: a}
 	s.mu.Unlock()
 	return a, rs, nil
 }
@@ -214,6 +215,7 @@ func (s *Session) Scorecard() *scorecard.Scorecard {
 		for _, res := range r.results {
 			sc.Items = append(sc.Items, scoreItem(name, res))
 		}
+		sc.ContentPairs = append(sc.ContentPairs, r.pairs...)
 	}
 	return sc
 }
@@ -232,7 +234,8 @@ func scoreItem(probe string, r Result) scorecard.Item {
 	it := r.Item
 	si := scorecard.Item{
 		ID: r.ID, Probe: probe, Form: it.Form, Condition: string(it.Condition), Presentation: it.Presentation.String(),
-		Format: string(r.Format), Kind: string(it.Kind), Expected: it.Expected, Verdict: r.Answer(), Outcome: string(r.Outcome),
+		Format: string(r.Format), Kind: string(it.Kind), Set: it.Meta.Set, Premises: it.PremiseText, Conclusion: it.ConclusionText,
+		Expected: it.Expected, Verdict: r.Answer(), Outcome: string(r.Outcome),
 		Rule: string(r.Verdict.Rule), PromptHash: r.PromptHash, Key: r.Key, Reply: r.Reply,
 	}
 	if len(it.Accepted) > 1 {
@@ -274,6 +277,9 @@ func (s *Session) AskPair(ctx context.Context, pair [2]Case, keep bool) [2]Resul
 			r.results = append(r.results, x)
 			r.assessment.Tally.Add(x.Outcome)
 		}
+	}
+	if ids := [2]string{rs[0].ID, rs[1].ID}; !slices.Contains(r.pairs, ids) {
+		r.pairs = append(r.pairs, ids)
 	}
 	if failure != "" {
 		if len(r.assessment.Checks) == 0 {

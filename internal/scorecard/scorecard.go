@@ -27,6 +27,9 @@ type Scorecard struct {
 	Config Config  `json:"config"`
 	Probes []Probe `json:"probes"` // in catalogue order
 	Items  []Item  `json:"items"`  // by probe, then in the order asked
+	// ContentPairs are the isomorphic pairs of the content-bias fuzz
+	// corpus that were asked, each as the ids of its two items.
+	ContentPairs [][2]string `json:"content_pairs,omitempty"`
 }
 
 // Config is the configuration of a run, without secrets, and without
@@ -72,6 +75,9 @@ type Item struct {
 	Presentation string   `json:"presentation"`
 	Format       string   `json:"format"`
 	Kind         string   `json:"kind"`
+	Set          string   `json:"set,omitempty"` // the isomorph set or matched pair the item belongs to
+	Premises     []string `json:"premises"`
+	Conclusion   string   `json:"conclusion,omitempty"` // the statement asked about, for validity and truth questions
 	Expected     string   `json:"expected"`
 	Accepted     []string `json:"accepted,omitempty"` // when more than the expected label is right
 	Verdict      string   `json:"verdict"`            // the label given; "" when none
