@@ -5,8 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 
+	"github.com/syllobench/syllobench/internal/gate"
 	"github.com/syllobench/syllobench/internal/gen"
 	"github.com/syllobench/syllobench/probes"
 )
@@ -29,7 +31,7 @@ func runMain(m *testing.M) int {
 	session = s
 	code := m.Run()
 	session.Summary(os.Stderr)
-	if err := errors.Join(session.Close(), writeScorecard()); err != nil {
+	if err := errors.Join(session.Close(), writeScorecard(), updateBaseline()); err != nil {
 		fmt.Fprintf(os.Stderr, "syllobench: %v\n", err)
 		code = max(code, 1)
 	}
@@ -40,10 +42,28 @@ func runMain(m *testing.M) int {
 // except in a fuzz worker: the workers are copies of the test binary, and
 // the scorecard is the coordinator's.
 func writeScorecard() error {
-	if f := flag.Lookup("test.fuzzworker"); f != nil && f.Value.String() == "true" {
+	if fuzzWorker() {
 		return nil
 	}
 	return session.WriteScorecard()
+}
+
+// updateBaseline writes the run's scorecard as the model's baseline when
+// SYLLOBENCH_UPDATE=1 asks for it.
+func updateBaseline() error {
+	if !session.Update || fuzzWorker() {
+		return nil
+	}
+	if err := session.UpdateBaseline(); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "syllobench: wrote the baseline %s\n", probes.BaselinePath(session.FixturesDir, session.Sampling.Model))
+	return nil
+}
+
+func fuzzWorker() bool {
+	f := flag.Lookup("test.fuzzworker")
+	return f != nil && f.Value.String() == "true"
 }
 
 // TestReasoning runs every probe of the battery against the model, each as
@@ -54,6 +74,44 @@ func TestReasoning(t *testing.T) {
 			t.Parallel()
 			session.Test(t, p)
 		})
+	}
+}
+
+// TestGate compares the run with the baseline's recorded scorecard when
+// SYLLOBENCH_BASELINE names one: each probe fails, as TestGate/probe=<name>,
+// when the model is significantly worse on it (exact McNemar on the items
+// that flipped, Holm-corrected over the probes), and each pinned item that
+// regressed fails on its own. It runs after TestReasoning, whose results it
+// reads; the content-bias corpus, run after the tests, checks its pinned
+// items itself.
+func TestGate(t *testing.T) {
+	if session.Baseline == "" {
+		t.Skip("no baseline: SYLLOBENCH_BASELINE=<model> gates this run against fixtures/<model>/scorecard.json")
+	}
+	c, err := session.Gate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Rows) == 0 {
+		t.Skip("no probe of the baseline was run; run TestReasoning with TestGate")
+	}
+	var table strings.Builder
+	c.Write(&table, gate.Text, 20)
+	if session.Update {
+		t.Logf("SYLLOBENCH_UPDATE=1: this run becomes the baseline of %s, whatever the comparison says:\n%s", session.Sampling.Model, table.String())
+		return
+	}
+	t.Log("\n" + table.String())
+	for _, r := range c.Rows {
+		t.Run("probe="+r.Probe, func(t *testing.T) {
+			if r.Worse() {
+				t.Errorf("%s is significantly worse than the baseline %s on %s: accuracy %.3f → %.3f, %d items right → wrong and %d wrong → right (Holm-adjusted exact McNemar p = %.3g < %g); the flip list is above",
+					session.Sampling.Model, session.Baseline, r.Probe, r.BaseAcc, r.CandAcc, r.Regressions, r.Improvements, r.P, c.Thresholds.Alpha)
+			}
+		})
+	}
+	for _, f := range c.Pinned {
+		t.Errorf("pinned item %s regressed: expected %s; the baseline answered %s, %s answers %s", f.ID, f.Expected, f.BaseVerdict, session.Sampling.Model, f.Verdict)
 	}
 }
 
@@ -90,6 +148,15 @@ func FuzzContentBias(f *testing.F) {
 		}
 		if failure != "" {
 			t.Error(failure)
+		}
+		if !fuzzing {
+			msgs, err := session.PinnedRegressions(rs[:])
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range msgs {
+				t.Error(m)
+			}
 		}
 	})
 }

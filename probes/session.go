@@ -30,6 +30,11 @@ type Session struct {
 	Target   string // "embedded" or "external", for the scorecard
 	Out      string // where scorecard.json is written; "" for nowhere
 
+	FixturesDir string // where fixtures, baselines and pinned items are kept
+	Baseline    string // SYLLOBENCH_BASELINE: the model whose scorecard gates this run; "" for none
+	Update      bool   // SYLLOBENCH_UPDATE=1: write this run's scorecard as the model's baseline
+	base        *baseline
+
 	// modelFor returns the model that answers a probe's requests.
 	modelFor func(probe string) model.Model
 	closers  []func() error
@@ -47,7 +52,8 @@ type run struct {
 // NewSession returns a session that asks modelFor(probe) the questions of
 // each probe.
 func NewSession(cfg Config, s Sampling, workers int, modelFor func(probe string) model.Model) *Session {
-	return &Session{Config: cfg, Sampling: s, Workers: workers, Target: "external", modelFor: modelFor, runs: map[string]run{}}
+	return &Session{Config: cfg, Sampling: s, Workers: workers, Target: "external", FixturesDir: "fixtures",
+		modelFor: modelFor, runs: map[string]run{}, base: &baseline{}}
 }
 
 // Open opens the session the environment describes: the model client
@@ -61,7 +67,16 @@ func Open(getenv func(string) string, short bool) (*Session, error) {
 	mcfg, mErr := model.ConfigFromEnv(getenv)
 	cfg, cErr := ConfigFromEnv(getenv)
 	fset, fErr := fixture.SettingsFromEnv(getenv, mcfg.BaseURL != "")
-	if err := errors.Join(mErr, cErr, fErr); err != nil {
+	var uErr error
+	update := false
+	switch v := getenv("SYLLOBENCH_UPDATE"); v {
+	case "", "0":
+	case "1":
+		update = true
+	default:
+		uErr = fmt.Errorf("%w: SYLLOBENCH_UPDATE=%q: want 1 or 0", ErrBadConfig, v)
+	}
+	if err := errors.Join(mErr, cErr, fErr, uErr); err != nil {
 		return nil, err
 	}
 	if short && getenv("SYLLOBENCH_SIZE") == "" {
@@ -87,6 +102,8 @@ func Open(getenv func(string) string, short bool) (*Session, error) {
 		s.Target = "embedded"
 	}
 	s.Out = getenv("SYLLOBENCH_OUT")
+	s.FixturesDir, s.Baseline = fset.Dir, getenv("SYLLOBENCH_BASELINE")
+	s.Update = update
 	s.closers = []func() error{store.Close, conn.Close}
 	return s, nil
 }

@@ -8,6 +8,7 @@
 //	syllobench fixtures verify [DIR]
 //	syllobench verdict -kind yesno|truth|choice [FILE]
 //	syllobench serve [-addr 127.0.0.1:8080] [-fault-rate R] [-latency D]
+//	syllobench compare [-format text|markdown|json] [-pinned FILE] OLD.json NEW.json
 //
 // forms lists the 256 categorical syllogisms with their validity under
 // both semantics; with -pairs, the 64 premise pairs and their valid
@@ -57,6 +58,25 @@ func parseFlags(fs *flag.FlagSet, args []string) (help bool, err error) {
 	return false, nil
 }
 
+// parseInterspersed parses flags that may come before, between or after
+// the positional arguments (compare OLD NEW -format markdown), and returns
+// the positional ones. A lone "--" ends the flags.
+func parseInterspersed(fs *flag.FlagSet, args []string) (pos []string, help bool, err error) {
+	for {
+		if help, err := parseFlags(fs, args); help || err != nil {
+			return nil, help, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, false, nil
+		}
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			return append(pos, rest...), false, nil
+		}
+		pos, args = append(pos, rest[0]), rest[1:]
+	}
+}
+
 // exitCode reports err on stderr and returns the process exit status.
 func exitCode(err error, stderr io.Writer) int {
 	if err == nil {
@@ -79,6 +99,7 @@ commands:
           check every recorded fixture file and report every problem
   verdict read a model's reply and print the verdict and the rule that decided it
   serve   serve the reference reasoners on an OpenAI-compatible API
+  compare compare two scorecards item by item: the gate's table and flip list
 
 Run "syllobench <command> -h" for a command's flags.
 `
@@ -103,6 +124,8 @@ func run(stdout, stderr io.Writer, args []string) error {
 		return runVerdict(stdout, stderr, rest)
 	case "serve":
 		return runServe(stdout, stderr, rest)
+	case "compare":
+		return runCompare(stdout, stderr, rest)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
