@@ -19,9 +19,9 @@ type Thresholds struct {
 // matter in a benchmark yet detectable with a few hundred items.
 var DefaultThresholds = Thresholds{Alpha: 0.05, Power: 0.8, Drop: 0.05}
 
-// PairedCounts compares a baseline and a candidate on the same N items:
-// Regressions are items right on the baseline and wrong on the candidate,
-// Improvements the reverse.
+// PairedCounts are the results of a baseline and a candidate on the same
+// N items: Regressions are items right on the baseline and wrong on the
+// candidate, Improvements the reverse.
 type PairedCounts struct{ N, BaseCorrect, CandCorrect, Regressions, Improvements int }
 
 // PairedResult is a paired comparison of a baseline and a candidate.
@@ -48,9 +48,9 @@ type PairedResult struct {
 // could have found one, so Paired warns when N is below PairsNeeded at the
 // thresholds. The disagreement it assumes is the observed share of
 // discordant pairs, but never less than th.Drop: a drop of δ needs at
-// least δ of the pairs to disagree, and ψ = δ gives the smallest n of all,
-// so an observed share below it (none at all, say) does not make the
-// warning fire spuriously.
+// least δ of the pairs to disagree, and ψ = δ gives the smallest n of all
+// (at a power of ½ or more), so an observed share below it (none at all,
+// say) does not make the warning fire spuriously.
 //
 // N == 0 gives a result with the warning "no paired items" and no error.
 // Counts that are negative, above N, or that cannot come from the same N

@@ -108,10 +108,11 @@ func NormalQuantile(p float64) (float64, error) {
 //
 //	n = (z_{1−α/2}·√ψ + z_power·√(ψ − δ²))² / δ²,  δ = drop,
 //
-// rounded up. It is the n at which the test statistic, whose spread is
-// √ψ under the null and √(ψ − δ²) at a difference δ, crosses its critical
-// value with the given power. More disagreement needs more pairs, since
-// the same difference is then a smaller share of the noise.
+// rounded up. It is the n at which the observed difference, whose
+// standard deviation is √(ψ/n) under the null and √((ψ − δ²)/n) at a
+// difference δ, exceeds its critical value with the given power. More
+// disagreement needs more pairs, since the same difference is then a
+// smaller share of the noise.
 //
 // Below a power of ½, z_power < 0 and the root can be negative: every n
 // then has the power, and the answer is 1. Alpha, power and drop outside
