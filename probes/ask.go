@@ -40,6 +40,7 @@ type Result struct {
 	PromptHash string // hex SHA-256 of the messages, the same for every model
 	Key        string // the fixture key of the request
 	Reply      string // the reply text; "" on error
+	Usage      model.Usage
 	Verdict    verdict.Result
 	Outcome    Outcome
 	Err        error // set when Outcome is Error
@@ -69,6 +70,11 @@ func (s Sampling) Request(c Case) (model.Request, error) {
 // results in the order of cases. Every case gets a result: a failed
 // request is an Error result, never a dropped one.
 func Ask(ctx context.Context, m model.Model, s Sampling, cases []Case, workers int) []Result {
+	return ask(ctx, m, s, cases, workers, nil)
+}
+
+// ask is Ask, calling done (when not nil) with each result as it comes.
+func ask(ctx context.Context, m model.Model, s Sampling, cases []Case, workers int, done func(Result)) []Result {
 	rs := make([]Result, len(cases))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -78,6 +84,9 @@ func Ask(ctx context.Context, m model.Model, s Sampling, cases []Case, workers i
 			defer wg.Done()
 			for i := range jobs {
 				rs[i] = askOne(ctx, m, s, cases[i])
+				if done != nil {
+					done(rs[i])
+				}
 			}
 		}()
 	}
@@ -110,7 +119,7 @@ func askOne(ctx context.Context, m model.Model, s Sampling, c Case) Result {
 		r.Err = err
 		return r
 	}
-	r.Reply = resp.Text
+	r.Reply, r.Usage = resp.Text, resp.Usage
 	r.Verdict = Read(c.Item, resp.Text)
 	r.Outcome = Grade(c.Item, r.Verdict)
 	return r

@@ -30,6 +30,10 @@ type Session struct {
 	Target   string // "embedded" or "external", for the scorecard
 	Out      string // where scorecard.json is written; "" for nowhere
 
+	// OnResult, when set, is called with every result as it comes in,
+	// from several goroutines at once: for progress reports.
+	OnResult func(Result)
+
 	FixturesDir string // where fixtures, baselines and pinned items are kept
 	Baseline    string // SYLLOBENCH_BASELINE: the model whose scorecard gates this run; "" for none
 	Update      bool   // SYLLOBENCH_UPDATE=1: write this run's scorecard as the model's baseline
@@ -127,12 +131,19 @@ func (s *Session) Run(ctx context.Context, p Probe) (Assessment, []Result, error
 	if err != nil {
 		return Assessment{}, nil, fmt.Errorf("probe %s: generating its questions: %w", p.Name, err)
 	}
-	rs := Ask(ctx, s.modelFor(p.Name), s.Sampling, cases, s.Workers)
+	a, rs := s.RunCases(ctx, p, cases)
+	return a, rs, nil
+}
+
+// RunCases asks cases, which p.Cases generated, and assesses the answers:
+// Run for a caller that needed the cases first, to count them.
+func (s *Session) RunCases(ctx context.Context, p Probe, cases []Case) (Assessment, []Result) {
+	rs := ask(ctx, s.modelFor(p.Name), s.Sampling, cases, s.Workers, s.OnResult)
 	a := p.Assess(s.Config, rs)
 	s.mu.Lock()
 	s.runs[p.Name] = run{results: rs, assessment: a}
 	s.mu.Unlock()
-	return a, rs, nil
+	return a, rs
 }
 
 // Test runs p as a test: its questions, then its checks as failures of t

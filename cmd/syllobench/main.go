@@ -2,6 +2,7 @@
 //
 // Usage:
 //
+//	syllobench run [-model M] [-base-url URL] [-probe P,...] [-size S] [-format F] [-out DIR] [-baseline M] [-gate]
 //	syllobench forms [-json] [-pairs | -fallacies]
 //	syllobench decide [-semantics boolean|traditional] [-json] SENTENCE...
 //	syllobench items [-probe NAME] [-n N] [-seed S] [-format F] [-semantics S] [-json] [-coverage]
@@ -9,6 +10,7 @@
 //	syllobench verdict -kind yesno|truth|choice [FILE]
 //	syllobench serve [-addr 127.0.0.1:8080] [-fault-rate R] [-latency D]
 //	syllobench compare [-format text|markdown|json] [-pinned FILE] OLD.json NEW.json
+//	syllobench report [-o report.html] SCORECARD.json...
 //
 // forms lists the 256 categorical syllogisms with their validity under
 // both semantics; with -pairs, the 64 premise pairs and their valid
@@ -92,6 +94,7 @@ func exitCode(err error, stderr io.Writer) int {
 const usage = `usage: syllobench <command> [flags] [arguments]
 
 commands:
+  run     run the battery against a model (with no configuration: every reference reasoner) and write the report
   forms   list the 256 syllogisms; -pairs the 64 premise pairs; -fallacies the fallacies
   decide  decide premises and a conclusion written in controlled English
   items   export generated items (the dataset), or their -coverage table
@@ -100,6 +103,7 @@ commands:
   verdict read a model's reply and print the verdict and the rule that decided it
   serve   serve the reference reasoners on an OpenAI-compatible API
   compare compare two scorecards item by item: the gate's table and flip list
+  report  write one self-contained HTML report of one or more scorecards
 
 Run "syllobench <command> -h" for a command's flags.
 `
@@ -126,6 +130,10 @@ func run(stdout, stderr io.Writer, args []string) error {
 		return runServe(stdout, stderr, rest)
 	case "compare":
 		return runCompare(stdout, stderr, rest)
+	case "run":
+		return runRun(stdout, stderr, rest)
+	case "report":
+		return runReport(stdout, stderr, rest)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -32,13 +32,13 @@ import (
 // errNoCards is returned when there is nothing to render.
 var errNoCards = errors.New("report: no scorecards")
 
-// The outcomes of an item, as the scorecard spells them.
+// The outcomes of an item, as the scorecard spells them; any other
+// ("not-applicable": the model declined the question) counts as declined.
 const (
-	outCorrect       = "correct"
-	outWrong         = "wrong"
-	outUnparseable   = "unparseable"
-	outError         = "error"
-	outNotApplicable = "not-applicable"
+	outCorrect     = "correct"
+	outWrong       = "wrong"
+	outUnparseable = "unparseable"
+	outError       = "error"
 )
 
 // counts tallies items the way the battery does: accuracy is correct over
@@ -129,7 +129,8 @@ func findProbe(c *scorecard.Scorecard, name string) *scorecard.Probe {
 	return nil
 }
 
-// probeStatus is a probe's result in a word, with the checks that failed.
+// probeStatus is a probe's result in a word, with the checks that
+// failed ("overall" for the probe's own).
 func probeStatus(p *scorecard.Probe) (word string, checks []string) {
 	answered := p.Correct + p.Wrong + p.Unparseable
 	switch {
@@ -145,6 +146,35 @@ func probeStatus(p *scorecard.Probe) (word string, checks []string) {
 		checks = append(checks, f)
 	}
 	return "FAIL", checks
+}
+
+// groupChecks writes failed checks compactly, the values of one key
+// together: "overall; condition=believable, swap-a; index=belief".
+func groupChecks(checks []string) string {
+	var keys []string
+	vals := map[string][]string{}
+	for _, c := range checks {
+		k, v, ok := strings.Cut(c, "=")
+		if !ok {
+			k, v = c, ""
+		}
+		if _, seen := vals[k]; !seen {
+			keys = append(keys, k)
+		}
+		if v != "" {
+			vals[k] = append(vals[k], v)
+		} else if vals[k] == nil {
+			vals[k] = []string{}
+		}
+	}
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = k
+		if len(vals[k]) > 0 {
+			parts[i] += "=" + strings.Join(vals[k], ", ")
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 // declined is how many of a probe's questions the model declined as not

@@ -37,6 +37,7 @@ type line struct {
 type poly struct {
 	Points string
 	Stroke string
+	Dash   string // a stroke-dasharray; "" for a solid line
 }
 
 type circle struct {
@@ -189,7 +190,7 @@ func lineChart(xs []int, ss []series, id, label, xTitle, yTitle string, width, h
 	span := float64(max(1, hi-lo))
 	pad := 24.0
 	xpos := func(x int) float64 { return p.X0 + pad + (p.X1-p.X0-2*pad)*float64(x-lo)/span }
-	for _, x := range xs {
+	for x := lo; x <= hi; x++ {
 		s.text(xpos(x), p.Y1+16, strconv.Itoa(x), "middle", 11)
 		s.line(xpos(x), p.Y1, xpos(x), p.Y1+4, "#444", 1)
 	}
@@ -213,11 +214,16 @@ func lineChart(xs []int, ss []series, id, label, xTitle, yTitle string, width, h
 			s.Circles = append(s.Circles, circle{X: cx, Y: cy, R: 3.5, Fill: sr.Color, Tip: tip})
 		}
 		if len(pts) > 1 {
-			s.Polys = append(s.Polys, poly{Points: strings.Join(pts, " "), Stroke: sr.Color})
+			// Dashes of different lengths let lines that coincide
+			// (two models at 100%) both show.
+			s.Polys = append(s.Polys, poly{Points: strings.Join(pts, " "), Stroke: sr.Color, Dash: lineDash(si)})
 		}
 	}
 	return s
 }
+
+// lineDash is the dashing of the i-th line of a line chart.
+func lineDash(i int) string { return []string{"", "7 4", "3 3", "10 3 3 3"}[i%4] }
 
 // palette are the colours of the models, in order (Okabe & Ito's, which
 // readers with colour-blindness can tell apart; yellow left out, as it
@@ -249,12 +255,4 @@ func heatColor(v float64) string {
 		b.WriteString(h)
 	}
 	return b.String()
-}
-
-// textColor is black or white, whichever reads on fill.
-func textColor(v float64) string {
-	if v < 0.55 {
-		return "#fff"
-	}
-	return "#000"
 }

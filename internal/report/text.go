@@ -46,15 +46,19 @@ func Text(w io.Writer, cards []*scorecard.Scorecard) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	_, err := w.Write(buf.Bytes())
+	// Every cell ends in a tab, so that every column is aligned; the
+	// padding this leaves at the end of a line goes.
+	var out strings.Builder
+	for _, line := range strings.SplitAfter(buf.String(), "\n") {
+		if line != "" {
+			out.WriteString(strings.TrimRight(line, " \n") + "\n")
+		}
+	}
+	_, err := io.WriteString(w, out.String())
 	return err
 }
 
-// writeRow writes one line of cells, without the padding tabwriter would
-// leave after the last one.
+// writeRow writes one line of cells, each ended by a tab.
 func writeRow(tw io.Writer, cells []string) {
-	for len(cells) > 1 && cells[len(cells)-1] == "" {
-		cells = cells[:len(cells)-1]
-	}
-	io.WriteString(tw, strings.Join(cells, "\t")+"\n")
+	io.WriteString(tw, strings.Join(cells, "\t")+"\t\n")
 }

@@ -1,0 +1,255 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+
+	"github.com/syllobench/syllobench/internal/fixture"
+	"github.com/syllobench/syllobench/internal/gate"
+	"github.com/syllobench/syllobench/internal/refmodel"
+	"github.com/syllobench/syllobench/internal/report"
+	"github.com/syllobench/syllobench/internal/scorecard"
+	"github.com/syllobench/syllobench/probes"
+)
+
+const runUsage = `usage: syllobench run [-model M] [-base-url URL] [-probe P,...] [-size S] [-format F] [-out DIR] [-baseline M] [-gate]
+
+Runs the battery against a model, outside go test, and writes
+scorecard.json, report.html and table.txt into -out. It is configured by
+the same SYLLOBENCH_* variables as go test; a flag overrides its variable.
+Against an external model the answers are recorded in the fixtures
+(SYLLOBENCH_MODE defaults to record), so that go test replays them.
+
+With no model and no base URL configured, it runs every built-in reference
+reasoner and prints them side by side: what the suite measures, and what a
+content-biased reasoner looks like.
+
+The exit status is 0 when the run completed, whatever the scores; 1 when
+requests failed (infrastructure, not the model), when interrupted, or with
+-gate when the model is significantly worse than the baseline.
+`
+
+func runRun(stdout, stderr io.Writer, args []string) error {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, runUsage); fs.PrintDefaults() }
+	override := map[string]*string{}
+	for _, f := range []struct{ name, env, usage string }{
+		{"model", "SYLLOBENCH_MODEL", "model name (SYLLOBENCH_MODEL)"},
+		{"base-url", "SYLLOBENCH_BASE_URL", "OpenAI-compatible base URL (SYLLOBENCH_BASE_URL)"},
+		{"size", "SYLLOBENCH_SIZE", "small, default or large (SYLLOBENCH_SIZE)"},
+		{"format", "SYLLOBENCH_FORMAT", "direct, fewshot or cot (SYLLOBENCH_FORMAT)"},
+		{"baseline", "SYLLOBENCH_BASELINE", "model whose recorded scorecard to compare with (SYLLOBENCH_BASELINE)"},
+	} {
+		override[f.env] = fs.String(f.name, "", f.usage)
+	}
+	probeList := fs.String("probe", "", "comma-separated probes to run (default: all)")
+	out := fs.String("out", "syllobench-out", "directory for scorecard.json, report.html and table.txt")
+	gating := fs.Bool("gate", false, "exit 1 when the model is significantly worse than the baseline")
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("run takes flags only, got %q", fs.Args())
+	}
+	selected, err := selectProbes(*probeList)
+	if err != nil {
+		return usageError{err}
+	}
+	getenv := func(k string) string {
+		if v := override[k]; v != nil && *v != "" {
+			return *v
+		}
+		return os.Getenv(k)
+	}
+	if *gating && getenv("SYLLOBENCH_BASELINE") == "" {
+		return usagef("run -gate needs a baseline: -baseline M or SYLLOBENCH_BASELINE")
+	}
+	models := []string{getenv("SYLLOBENCH_MODEL")}
+	if models[0] == "" && getenv("SYLLOBENCH_BASE_URL") == "" {
+		models = refmodel.Names()
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		return err
+	}
+
+	var cards []*scorecard.Scorecard
+	var failures []error
+	for _, m := range models {
+		env := func(k string) string {
+			switch {
+			case k == "SYLLOBENCH_MODEL" && m != "":
+				return m
+			case k == "SYLLOBENCH_MODE" && getenv(k) == "" && getenv("SYLLOBENCH_BASE_URL") != "":
+				return "record" // a run asks the model; go test replays
+			}
+			return getenv(k)
+		}
+		s, err := probes.Open(env, false)
+		if err != nil {
+			return err
+		}
+		sc, runErr := runModel(ctx, s, selected, stderr)
+		if err := s.Close(); err != nil {
+			runErr = errors.Join(runErr, err)
+		}
+		if sc == nil {
+			return runErr
+		}
+		cards = append(cards, sc)
+		dir := *out
+		if len(models) > 1 {
+			dir = filepath.Join(*out, fixture.Slug(sc.Model))
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
+		}
+		if err := sc.WriteFile(filepath.Join(dir, "scorecard.json")); err != nil {
+			return err
+		}
+		if len(models) == 1 {
+			s.Summary(stdout)
+		}
+		if *gating {
+			c, err := s.Gate()
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(stdout)
+			if err := c.Write(stdout, gate.Text, 20); err != nil {
+				return err
+			}
+			if c.Failed() {
+				runErr = errors.Join(runErr, fmt.Errorf("%s fails the gate against %s", sc.Model, s.Baseline))
+			}
+		}
+		if runErr != nil {
+			failures = append(failures, runErr)
+		}
+		if ctx.Err() != nil {
+			break
+		}
+	}
+	if err := writeOutputs(stdout, *out, cards, len(models) > 1); err != nil {
+		return err
+	}
+	return errors.Join(failures...)
+}
+
+// selectProbes reads the -probe list.
+func selectProbes(list string) ([]probes.Probe, error) {
+	if list == "" {
+		return probes.All(), nil
+	}
+	var ps []probes.Probe
+	for _, name := range strings.Split(list, ",") {
+		p, err := probes.ByName(strings.TrimSpace(name))
+		if err != nil {
+			return nil, fmt.Errorf("run -probe: %w", err)
+		}
+		ps = append(ps, p)
+	}
+	return ps, nil
+}
+
+// runModel asks every selected probe of s, all at once, with a progress
+// report on w, and returns the scorecard. The error says what went wrong
+// with the run (failed requests, an interruption); the scorecard holds
+// what was answered.
+func runModel(ctx context.Context, s *probes.Session, selected []probes.Probe, w io.Writer) (*scorecard.Scorecard, error) {
+	cases := make([][]probes.Case, len(selected))
+	total := 0
+	for i, p := range selected {
+		cs, err := p.Cases(s.Config)
+		if err != nil {
+			return nil, fmt.Errorf("probe %s: generating its questions: %w", p.Name, err)
+		}
+		cases[i], total = cs, total+len(cs)
+	}
+	prog := newProgress(w, s.Sampling.Model, total)
+	s.OnResult = prog.add
+	var wg sync.WaitGroup
+	infra := make([]int, len(selected))
+	for i, p := range selected {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			a, _ := s.RunCases(ctx, p, cases[i])
+			infra[i] = a.Tally.Errors
+		}()
+	}
+	wg.Wait()
+	prog.finish()
+	sc := s.Scorecard()
+	failed := 0
+	for _, n := range infra {
+		failed += n
+	}
+	switch {
+	case ctx.Err() != nil:
+		return sc, fmt.Errorf("%s: interrupted after %d of %d items; every answer received is kept in the fixtures (in record mode), and a rerun asks only for the rest",
+			s.Sampling.Model, prog.done.Load()-int64(failed), total)
+	case failed > 0:
+		return sc, fmt.Errorf("%s: %d of %d requests failed (infrastructure, not the model); see scorecard.json for each error", s.Sampling.Model, failed, total)
+	}
+	return sc, nil
+}
+
+// writeOutputs writes the report and the text table, and prints the table
+// when several models ran.
+func writeOutputs(stdout io.Writer, dir string, cards []*scorecard.Scorecard, several bool) error {
+	if len(cards) == 0 {
+		return nil
+	}
+	var table strings.Builder
+	if err := report.Text(&table, cards); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "table.txt"), []byte(table.String()), 0o644); err != nil {
+		return err
+	}
+	if several {
+		fmt.Fprint(stdout, table.String())
+	}
+	path := filepath.Join(dir, "report.html")
+	if err := writeHTMLReport(path, cards); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "\nwrote %s, %s and the scorecards in %s\n", path, filepath.Join(dir, "table.txt"), dir)
+	return nil
+}
+
+// writeHTMLReport writes the HTML report of cards to path, through a
+// temporary file, so that a reader never sees half a report.
+func writeHTMLReport(path string, cards []*scorecard.Scorecard) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".report-*.html")
+	if err != nil {
+		return err
+	}
+	err = report.HTML(tmp, cards)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}

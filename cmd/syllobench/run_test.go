@@ -1,0 +1,127 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/syllobench/syllobench/internal/scorecard"
+)
+
+// cleanEnv unsets every syllobench variable for the test, so that a run
+// configured for a real model does not leak into these tests.
+func cleanEnv(t *testing.T) {
+	for _, kv := range os.Environ() {
+		if k, _, _ := strings.Cut(kv, "="); strings.HasPrefix(k, "SYLLOBENCH_") || k == "OPENAI_API_KEY" {
+			t.Setenv(k, "")
+		}
+	}
+}
+
+// With no configuration, run puts every reference reasoner through the
+// battery and writes one scorecard each, the table and the report.
+func TestRunReferenceReasoners(t *testing.T) {
+	cleanEnv(t)
+	out := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	if err := run(&stdout, &stderr, []string{"run", "-size", "small", "-out", out}); err != nil {
+		t.Fatalf("run: %v\n%s", err, stderr.String())
+	}
+	for _, m := range []string{"ref-logic", "ref-belief", "ref-coin", "ref-atmosphere", "ref-matching", "ref-conversion"} {
+		sc, err := scorecard.ReadFile(filepath.Join(out, m, "scorecard.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sc.Model != m || len(sc.Probes) != 9 || sc.Config.Size != "small" {
+			t.Errorf("%s: scorecard of %s with %d probes at size %s", m, sc.Model, len(sc.Probes), sc.Config.Size)
+		}
+		if !strings.Contains(stderr.String(), m+": 306/306 items in ") {
+			t.Errorf("no final progress line for %s:\n%s", m, stderr.String())
+		}
+	}
+	table, err := os.ReadFile(filepath.Join(out, "table.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stdout.String(), string(table)) || !strings.Contains(string(table), "ref-atmosphere") {
+		t.Errorf("the table is not printed, or lacks a model:\n%s", stdout.String())
+	}
+	if info, err := os.Stat(filepath.Join(out, "report.html")); err != nil || info.Size() == 0 {
+		t.Errorf("report.html: %v", err)
+	}
+}
+
+func TestRunOneModel(t *testing.T) {
+	cleanEnv(t)
+	out := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	err := run(&stdout, &stderr, []string{"run", "-model", "ref-belief", "-size", "small", "-probe", "belief,chains", "-out", out})
+	if err != nil {
+		t.Fatalf("run: %v\n%s", err, stderr.String())
+	}
+	sc, err := scorecard.ReadFile(filepath.Join(out, "scorecard.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sc.Probes) != 2 || sc.Probes[0].Name != "belief" || sc.Probes[0].Passed || !sc.Probes[1].Passed {
+		t.Errorf("probes %+v; want belief failed and chains passed", sc.Probes)
+	}
+	// A run that completed exits 0 whatever the scores; its summary says how it went.
+	if !strings.Contains(stdout.String(), "belief") || !strings.Contains(stdout.String(), "FAIL") {
+		t.Errorf("summary:\n%s", stdout.String())
+	}
+}
+
+func TestRunGate(t *testing.T) {
+	cleanEnv(t)
+	t.Setenv("SYLLOBENCH_FIXTURES", filepath.Join("..", "..", "fixtures"))
+	var stdout, stderr bytes.Buffer
+	err := run(&stdout, &stderr, []string{"run", "-model", "ref-atmosphere", "-size", "small", "-baseline", "ref-logic", "-gate", "-out", t.TempDir()})
+	if err == nil || !strings.Contains(err.Error(), "ref-atmosphere fails the gate against ref-logic") ||
+		!strings.Contains(stdout.String(), "right → wrong") {
+		t.Errorf("error %v; output:\n%s", err, stdout.String())
+	}
+}
+
+func TestRunBadInput(t *testing.T) {
+	cleanEnv(t)
+	for _, tc := range []struct {
+		args  []string
+		usage bool
+		want  string
+	}{
+		{[]string{"-probe", "validity,nope"}, true, `unknown probe "nope"`},
+		{[]string{"-gate"}, true, "needs a baseline"},
+		{[]string{"extra"}, true, "flags only"},
+		{[]string{"-size", "huge"}, false, "SYLLOBENCH_SIZE"},
+		{[]string{"-model", "gpt-9"}, false, "built-in reasoners"},
+	} {
+		var stdout, stderr bytes.Buffer
+		err := run(&stdout, &stderr, append([]string{"run", "-out", t.TempDir()}, tc.args...))
+		if err == nil || errors.As(err, new(usageError)) != tc.usage || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("run %q: error %v; want a usage error %v saying %q", tc.args, err, tc.usage, tc.want)
+		}
+	}
+}
+
+// Requests that fail are the infrastructure's: the run says so and exits
+// non-zero, and the scorecard still holds every item.
+func TestRunInfrastructureFailure(t *testing.T) {
+	cleanEnv(t)
+	t.Setenv("SYLLOBENCH_BASE_URL", "http://127.0.0.1:1/v1")
+	t.Setenv("SYLLOBENCH_RETRIES", "0")
+	t.Setenv("SYLLOBENCH_FIXTURES", t.TempDir())
+	out := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	err := run(&stdout, &stderr, []string{"run", "-model", "m", "-size", "small", "-probe", "chains", "-out", out})
+	if err == nil || !strings.Contains(err.Error(), "24 of 24 requests failed (infrastructure, not the model)") {
+		t.Errorf("error %v", err)
+	}
+	sc, err := scorecard.ReadFile(filepath.Join(out, "scorecard.json"))
+	if err != nil || len(sc.Items) != 24 || sc.Probes[0].Errors != 24 || sc.Probes[0].Wrong != 0 {
+		t.Errorf("scorecard %v: %+v", err, sc)
+	}
+}
