@@ -162,23 +162,36 @@ func Grade(it gen.Item, v verdict.Result) Outcome {
 
 // errorSummary describes the infrastructure errors among rs: how many,
 // and each distinct message once, so that a dead server is one line and
-// not a thousand.
+// not a thousand. Replay misses are one line, with how many there were,
+// the first item missing and the command that records them.
 func errorSummary(rs []Result) (n int, msgs []string) {
 	seen := map[string]bool{}
+	misses, firstMiss, command := 0, "", ""
 	for _, r := range rs {
 		if r.Outcome != Error {
 			continue
 		}
 		n++
-		msg := r.Err.Error()
 		var miss *fixture.MissError
 		if errors.As(r.Err, &miss) {
-			msg = fmt.Sprintf("no recorded response (replay mode); record them with: %s", miss.Command)
+			if misses == 0 {
+				firstMiss, command = r.ID, miss.Command
+			}
+			misses++
+			continue
 		}
-		if !seen[msg] && len(msgs) < 5 {
+		if msg := r.Err.Error(); !seen[msg] && len(msgs) < 5 {
 			seen[msg] = true
 			msgs = append(msgs, msg)
 		}
+	}
+	if misses > 0 {
+		what := fmt.Sprintf("%d questions have", misses)
+		if misses == 1 {
+			what = "1 question has"
+		}
+		msgs = append([]string{fmt.Sprintf("%s no recorded response (replay mode), the first %s; record them with: %s",
+			what, firstMiss, command)}, msgs...)
 	}
 	return n, msgs
 }

@@ -147,36 +147,67 @@ func tally(rs []Result) Tally {
 // mode.
 const maxExamples = 3
 
-// floorCheck is the accuracy floor over rs, named name. It fails when the
-// accuracy is significantly below the floor (see [Limits]); in strict mode
-// every wrong or unparseable answer is a failure of its own as well.
-func floorCheck(name, what string, rs []Result, floor float64, strict bool) Check {
-	c := Check{Name: name}
-	t := tally(rs)
-	_, ci := t.Accuracy()
-	if t.Answered() > 0 && ci.Hi < floor {
-		var b strings.Builder
-		fmt.Fprintf(&b, "%s: accuracy %s is significantly below the floor %.2f (the upper end of its 95%% interval is under it).\n", what, t, floor)
-		b.WriteString("A sound deductive reasoner would meet it; this model's verdicts do not follow from the premises often enough.")
-		if !strict {
-			shown := 0
-			for _, r := range rs {
-				if r.Outcome == Wrong || r.Outcome == Unparseable {
-					if shown == maxExamples {
-						fmt.Fprintf(&b, "\n\n… and %d more (SYLLOBENCH_STRICT=1 lists every one)", t.Wrong+t.Unparseable-shown)
-						break
+// floorGroup is a set of results with an accuracy floor: a probe's
+// answers, or one condition's, cell's or depth's.
+type floorGroup struct {
+	name string // the check's name: "" for the probe's own, else key=value
+	what string // how a message names the group
+	rs   []Result
+	each bool // in strict mode, list every wrong answer of this group
+}
+
+// floorChecks tests each group against the floor: a group fails when its
+// accuracy is significantly below the floor, by the exact one-sided
+// binomial test (the chance of so few right answers from a model exactly
+// at the floor), Holm-corrected over the groups at alpha. A small group
+// therefore fails only when its misses could not be chance, and testing
+// many groups does not multiply false alarms. In strict mode every wrong
+// or unparseable answer of a group marked each is a failure of its own.
+func floorChecks(groups []floorGroup, floor, alpha float64, strict bool) []Check {
+	ps := make([]float64, len(groups))
+	for i, g := range groups {
+		t := tally(g.rs)
+		ps[i] = 1
+		if t.Answered() > 0 {
+			ps[i], _ = stats.BinomialCDF(t.Correct, t.Answered(), floor)
+		}
+	}
+	adj, err := stats.Holm(ps)
+	if err != nil {
+		adj = ps // cannot happen: every p is in [0, 1]
+	}
+	checks := make([]Check, len(groups))
+	for i, g := range groups {
+		c := Check{Name: g.name}
+		if adj[i] < alpha {
+			t := tally(g.rs)
+			var b strings.Builder
+			fmt.Fprintf(&b, "%s: accuracy %s is significantly below the floor %.2f (exact binomial test, p = %.3g", g.what, t, floor, adj[i])
+			if len(groups) > 1 {
+				fmt.Fprintf(&b, ", Holm-corrected over %d checks", len(groups))
+			}
+			b.WriteString(").\nA sound deductive reasoner would meet it; this model's verdicts do not follow from the premises often enough.")
+			if !strict {
+				shown := 0
+				for _, r := range g.rs {
+					if r.Outcome == Wrong || r.Outcome == Unparseable {
+						if shown == maxExamples {
+							fmt.Fprintf(&b, "\n\n… and %d more (SYLLOBENCH_STRICT=1 lists every one)", t.Wrong+t.Unparseable-shown)
+							break
+						}
+						b.WriteString("\n\n" + Counterexample(r))
+						shown++
 					}
-					b.WriteString("\n\n" + Counterexample(r))
-					shown++
 				}
 			}
+			c.Failures = append(c.Failures, b.String())
 		}
-		c.Failures = append(c.Failures, b.String())
+		if strict && g.each {
+			c.Failures = append(c.Failures, strictFailures(g.rs)...)
+		}
+		checks[i] = c
 	}
-	if strict {
-		c.Failures = append(c.Failures, strictFailures(rs)...)
-	}
-	return c
+	return checks
 }
 
 // strictFailures is one failure per wrong or unparseable result.
@@ -295,7 +326,7 @@ func floorAssessment(name string, cfg Config, rs []Result, label string, key fun
 	a := Assessment{Probe: name}
 	a.infrastructure(rs)
 	floor := cfg.Limits.FloorOf(name)
-	a.Checks = append(a.Checks, floorCheck("", name, rs, floor, false))
+	fg := []floorGroup{{name: "", what: name, rs: rs}}
 	keys, groups := byKey(rs, key)
 	if order != nil {
 		keys = ordered(order, groups)
@@ -305,8 +336,9 @@ func floorAssessment(name string, cfg Config, rs []Result, label string, key fun
 	for _, k := range keys {
 		g := groups[k]
 		fmt.Fprintf(&b, "  %-22s %s\n", k, tally(g))
-		a.Checks = append(a.Checks, floorCheck(label+"="+k, fmt.Sprintf("%s, %s %s", name, label, k), g, floor, cfg.Limits.Strict))
+		fg = append(fg, floorGroup{name: label + "=" + k, what: fmt.Sprintf("%s, %s %s", name, label, k), rs: g, each: true})
 	}
+	a.Checks = append(a.Checks, floorChecks(fg, floor, cfg.Limits.Alpha, cfg.Limits.Strict)...)
 	a.Details = strings.TrimRight(b.String(), "\n")
 	return a
 }

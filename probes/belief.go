@@ -30,9 +30,8 @@ func beliefCases(cfg Config) ([]Case, error) {
 	}
 	pairs := cfg.scale(64)
 	var cs []Case
-	// Schedule twice as many slots as pairs, since a form takes only
-	// one condition per slot; a form whose other condition cannot be
-	// met is passed over.
+	// Schedule more slots than pairs (four times as many): a form whose
+	// other condition cannot be met is passed over.
 	errDone := errors.New("done")
 	err = fam.Each(cfg.Seed, 4*pairs, cfg.Semantics, gen.Canonical, func(it gen.Item) error {
 		if len(cs) == 2*pairs {
@@ -90,7 +89,7 @@ func assessBelief(cfg Config, rs []Result) Assessment {
 	a.infrastructure(rs)
 	lim := cfg.Limits
 	floor := lim.FloorOf("belief")
-	a.Checks = append(a.Checks, floorCheck("", "belief", rs, floor, false))
+	fg := []floorGroup{{name: "", what: "belief", rs: rs}}
 
 	_, groups := byKey(rs, func(r Result) string { return beliefCell(r.Item) })
 	var cells stats.BeliefCells
@@ -113,8 +112,9 @@ func assessBelief(cfg Config, rs []Result) Assessment {
 		}
 		ci, _ := stats.Wilson(c.Accepted, c.Total, stats.Z95)
 		fmt.Fprintf(&b, "  %-22s %3d/%-3d accepted = %.3f [%.3f, %.3f]   accuracy %s\n", name, c.Accepted, c.Total, ratio(c.Accepted, c.Total), ci.Lo, ci.Hi, tally(g))
-		a.Checks = append(a.Checks, floorCheck("cell="+name, "belief, cell "+name, g, floor, lim.Strict))
+		fg = append(fg, floorGroup{name: "cell=" + name, what: "belief, cell " + name, rs: g, each: true})
 	}
+	a.Checks = append(a.Checks, floorChecks(fg, floor, lim.Alpha, lim.Strict)...)
 
 	index := Check{Name: "index=belief"}
 	idx, err := stats.Belief(cells)
@@ -129,14 +129,14 @@ func assessBelief(cfg Config, rs []Result) Assessment {
 		}
 	}
 	mc, agree := matchedPairs(rs)
-	fmt.Fprintf(&b, "  matched pairs: %d; accepted only when believable %d, only when unbelievable %d; exact McNemar p = %.4g",
-		agree+mc.B+mc.C, mc.B, mc.C, mc.TwoSided)
-	if err == nil && idx.Belief.Value > lim.BeliefLimit && mc.TwoSided < lim.Alpha {
+	fmt.Fprintf(&b, "  matched pairs: %d; accepted only when believable %d, only when unbelievable %d; exact one-sided McNemar p = %.4g",
+		agree+mc.B+mc.C, mc.B, mc.C, mc.Greater)
+	if err == nil && idx.Belief.Value > lim.BeliefLimit && mc.Greater < lim.Alpha {
 		index.Failures = append(index.Failures, fmt.Sprintf(
 			"belief index %+.3f [%+.3f, %+.3f] exceeds the limit %.2f, and the matched pairs show it is no accident "+
-				"(the model accepted %d conclusions only when believable and %d only when unbelievable; exact McNemar p = %.3g < %.2f).\n"+
+				"(the model accepted %d conclusions only when believable and %d only when unbelievable; exact one-sided McNemar p = %.3g < %.2f).\n"+
 				"The model's verdicts depend on whether the conclusion is true in the world, not only on whether it follows.%s",
-			idx.Belief.Value, idx.Belief.CI.Lo, idx.Belief.CI.Hi, lim.BeliefLimit, mc.B, mc.C, mc.TwoSided, lim.Alpha,
+			idx.Belief.Value, idx.Belief.CI.Lo, idx.Belief.CI.Hi, lim.BeliefLimit, mc.B, mc.C, mc.Greater, lim.Alpha,
 			beliefExamples(rs)))
 	}
 	a.Checks = append(a.Checks, index)
@@ -188,6 +188,11 @@ func pairsOf(rs []Result) [][2]Result {
 }
 
 func answered(r Result) bool { return r.Outcome == Correct || r.Outcome == Wrong }
+
+// replied reports whether the model replied to the question: an answer,
+// right or wrong, or a reply with none (unparseable), which counts as not
+// right. Errors and declined questions are no reply.
+func replied(r Result) bool { return answered(r) || r.Outcome == Unparseable }
 
 // beliefExamples shows matched pairs the model answered differently.
 func beliefExamples(rs []Result) string {

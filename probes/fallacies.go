@@ -68,7 +68,7 @@ func assessFallacies(cfg Config, rs []Result) Assessment {
 	a.infrastructure(rs)
 	floor := cfg.Limits.FloorOf("fallacies")
 	drawn := filter(rs, func(r Result) bool { return !isExemplar(r) })
-	a.Checks = append(a.Checks, floorCheck("", "fallacies", drawn, floor, false))
+	fg := []floorGroup{{name: "", what: "fallacies", rs: drawn}}
 
 	// An item may commit several fallacies; it counts for each.
 	groups := map[string][]Result{}
@@ -90,7 +90,13 @@ func assessFallacies(cfg Config, rs []Result) Assessment {
 	fmt.Fprintf(&b, "fallacies by fallacy (floor %.2f; none: the valid forms shown beside them):\n", floor)
 	for _, f := range ordered(order, groups) {
 		fmt.Fprintf(&b, "  %-28s %s\n", f, tally(groups[f]))
-		a.Checks = append(a.Checks, floorCheck("fallacy="+f, "fallacies, "+f, groups[f], floor, cfg.Limits.Strict))
+		// An item that commits several fallacies is listed once, under
+		// its first, in strict mode.
+		fg = append(fg, floorGroup{name: "fallacy=" + f, what: "fallacies, " + f, rs: groups[f], each: true})
+	}
+	a.Checks = append(a.Checks, floorChecks(fg, floor, cfg.Limits.Alpha, false)...)
+	if cfg.Limits.Strict {
+		a.Checks[0].Failures = append(a.Checks[0].Failures, strictFailures(drawn)...)
 	}
 
 	ex := filter(rs, isExemplar)
@@ -103,7 +109,7 @@ func assessFallacies(cfg Config, rs []Result) Assessment {
 		if !answered(r) {
 			got[string(r.Item.Condition)] = string(r.Outcome)
 		}
-		right = right && r.Outcome == Correct
+		right = right && (r.Outcome == Correct || !replied(r))
 	}
 	fmt.Fprintf(&b, "  exemplar pair (%s about shapes and about programmers): %s", exemplarForm, tally(ex))
 	if !right {

@@ -41,6 +41,7 @@ func assessFormats(cfg Config, rs []Result) Assessment {
 	var b strings.Builder
 	fmt.Fprintf(&b, "formats: the same %d questions in each format\n", len(byFormat[prompt.Direct]))
 	fmt.Fprintf(&b, "  %-8s %-34s %s\n", "format", "accuracy [95% interval]", "against direct: right only here / only there, exact McNemar p")
+	var fg []floorGroup
 	for _, f := range prompt.Formats() {
 		g := byFormat[f]
 		vs := ""
@@ -51,11 +52,14 @@ func assessFormats(cfg Config, rs []Result) Assessment {
 			}
 		}
 		fmt.Fprintf(&b, "  %-8s %-34s %s\n", f, tally(g), vs)
-		c := Check{Name: "format=" + string(f)}
-		if cfg.Limits.Strict {
-			c = floorCheck(c.Name, "formats, "+string(f), g, floor, true)
+		fg = append(fg, floorGroup{name: "format=" + string(f), what: "formats, " + string(f), rs: g, each: true})
+	}
+	if cfg.Limits.Strict {
+		a.Checks = floorChecks(fg, floor, cfg.Limits.Alpha, true)
+	} else {
+		for _, g := range fg {
+			a.Checks = append(a.Checks, Check{Name: g.name})
 		}
-		a.Checks = append(a.Checks, c)
 	}
 	a.Details = strings.TrimRight(b.String(), "\n")
 	return a
@@ -67,13 +71,13 @@ func discordant(a, b []Result) (onlyA, onlyB int) {
 	right := map[string]bool{}
 	asked := map[string]bool{}
 	for _, r := range b {
-		if r.Outcome != Error {
+		if replied(r) {
 			asked[r.Item.ID] = true
 			right[r.Item.ID] = r.Outcome == Correct
 		}
 	}
 	for _, r := range a {
-		if r.Outcome == Error || !asked[r.Item.ID] {
+		if !replied(r) || !asked[r.Item.ID] {
 			continue
 		}
 		switch ra, rb := r.Outcome == Correct, right[r.Item.ID]; {

@@ -105,7 +105,7 @@ func (s *Session) PinnedRegressions(rs []Result) ([]string, error) {
 	var msgs []string
 	for _, r := range rs {
 		old, ok := b.items[ContentBiasProbe+"\x00"+r.ID]
-		if ok && old.Outcome == string(Correct) && answered(r) && r.Outcome != Correct {
+		if ok && old.Outcome == string(Correct) && replied(r) && r.Outcome != Correct {
 			msgs = append(msgs, fmt.Sprintf("pinned item regressed: right on the baseline %s (%s), %s now\n%s", s.Baseline, old.Verdict, r.Outcome, Counterexample(r)))
 		}
 	}

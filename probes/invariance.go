@@ -58,16 +58,28 @@ func assessInvariance(cfg Config, rs []Result) Assessment {
 			func(r Result) string { return r.Item.Meta.Set })
 		var flipped []string
 		var t Tally
+		compared := 0
 		for _, set := range sets {
 			g := groups[set]
+			n := 0
 			for _, r := range g {
 				t.Add(r.Outcome)
+				if answered(r) {
+					n++
+				}
+			}
+			if n >= 2 {
+				compared++
 			}
 			if flips(g) {
 				flipped = append(flipped, set)
 			}
 		}
-		fmt.Fprintf(&b, "invariance, cell %s: %d sets, %d with a flip; accuracy %s\n", cell, len(sets), len(flipped), t)
+		fmt.Fprintf(&b, "invariance, cell %s: %d sets, %d compared (two or more answers), %d with a flip; accuracy %s\n",
+			cell, len(sets), compared, len(flipped), t)
+		if compared == 0 && t.Unparseable > 0 {
+			c.Failures = append(c.Failures, fmt.Sprintf("no isomorph set could be compared: the model gave no answer the suite could read in %d of %d replies, so whether its verdicts depend on %s cannot be judged", t.Unparseable, t.Answered(), cell))
+		}
 		if len(flipped) > cfg.Limits.MaxFlips {
 			var m strings.Builder
 			fmt.Fprintf(&m, "%d of %d isomorph sets got different verdicts for the same form (at most %d allowed).\n", len(flipped), len(sets), cfg.Limits.MaxFlips)

@@ -80,7 +80,7 @@ func Open(getenv func(string) string, short bool) (*Session, error) {
 	default:
 		uErr = fmt.Errorf("%w: SYLLOBENCH_UPDATE=%q: want 1 or 0", ErrBadConfig, v)
 	}
-	if err := errors.Join(mErr, cErr, fErr, uErr); err != nil {
+	if err := errors.Join(mErr, cErr, fErr, uErr, CheckEnviron(os.Environ())); err != nil {
 		return nil, err
 	}
 	if short && getenv("SYLLOBENCH_SIZE") == "" {
@@ -237,7 +237,7 @@ func (s *Session) Scorecard() *scorecard.Scorecard {
 		t := r.assessment.Tally
 		acc, ci := t.Accuracy()
 		sc.Probes = append(sc.Probes, scorecard.Probe{
-			Name: name, N: t.N, Correct: t.Correct, Wrong: t.Wrong, Unparseable: t.Unparseable, Errors: t.Errors,
+			Name: name, N: t.N, Correct: t.Correct, Wrong: t.Wrong, Unparseable: t.Unparseable, Errors: t.Errors, NotApplicable: t.NotApplicable,
 			Accuracy: round(acc), Interval: [2]float64{round(ci.Lo), round(ci.Hi)}, Passed: r.assessment.Passed(), Failed: r.assessment.Failed(),
 		})
 		for _, res := range r.results {
@@ -280,6 +280,9 @@ func (s *Session) WriteScorecard() error {
 	if s.Out == "" {
 		return nil
 	}
+	if len(s.Scorecard().Probes) == 0 {
+		return nil // nothing ran (go test -run '^$'): keep any earlier scorecard
+	}
 	if err := os.MkdirAll(s.Out, 0o755); err != nil {
 		return fmt.Errorf("SYLLOBENCH_OUT: %w", err)
 	}
@@ -306,9 +309,12 @@ func (s *Session) AskPair(ctx context.Context, pair [2]Case, keep bool) [2]Resul
 			r.assessment.Tally.Add(x.Outcome)
 		}
 	}
-	if ids := [2]string{rs[0].ID, rs[1].ID}; !slices.Contains(r.pairs, ids) {
-		r.pairs = append(r.pairs, ids)
+	ids := [2]string{rs[0].ID, rs[1].ID}
+	if slices.Contains(r.pairs, ids) {
+		return [2]Result(rs) // asked again (go test -count=2): counted once
 	}
+	r.pairs = append(r.pairs, ids)
+	_, r.assessment.Infrastructure = errorSummary(r.results)
 	if failure != "" {
 		if len(r.assessment.Checks) == 0 {
 			r.assessment.Checks = []Check{{Name: "flips"}}

@@ -49,6 +49,40 @@ func (l Limits) FloorOf(probe string) float64 {
 	return l.Floor
 }
 
+// CheckEnviron rejects SYLLOBENCH_FLOOR_<PROBE> variables in environ (as
+// os.Environ gives it) that name no probe with a floor, so that a typo
+// such as SYLLOBENCH_FLOOR_CHAIN is an error rather than a floor that
+// silently does not apply.
+func CheckEnviron(environ []string) error {
+	var errs []error
+	for _, kv := range environ {
+		k, _, _ := strings.Cut(kv, "=")
+		name, ok := strings.CutPrefix(k, "SYLLOBENCH_FLOOR_")
+		if !ok {
+			continue
+		}
+		p, err := ByName(strings.ToLower(name))
+		if err != nil || p.Name == "invariance" {
+			errs = append(errs, fmt.Errorf("%s: no probe %q has a floor; want SYLLOBENCH_FLOOR_ and one of %s", k, strings.ToLower(name), floorProbes()))
+		}
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("%w: %w", ErrBadConfig, errors.Join(errs...))
+	}
+	return nil
+}
+
+// floorProbes names the probes that have an accuracy floor.
+func floorProbes() string {
+	var names []string
+	for _, p := range All() {
+		if p.Name != "invariance" {
+			names = append(names, strings.ToUpper(p.Name))
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
 // ErrBadConfig is wrapped by every configuration error.
 var ErrBadConfig = errors.New("bad configuration")
 

@@ -69,3 +69,13 @@ func TestParseSize(t *testing.T) {
 		t.Error("ParseSize accepts Small")
 	}
 }
+
+func TestCheckEnviron(t *testing.T) {
+	if err := CheckEnviron([]string{"SYLLOBENCH_FLOOR=0.9", "SYLLOBENCH_FLOOR_CHAINS=0.5", "HOME=/root"}); err != nil {
+		t.Errorf("valid names: %v", err)
+	}
+	err := CheckEnviron([]string{"SYLLOBENCH_FLOOR_CHAIN=0.5", "SYLLOBENCH_FLOOR_INVARIANCE=0.9"})
+	if !errors.Is(err, ErrBadConfig) || !strings.Contains(err.Error(), "SYLLOBENCH_FLOOR_CHAIN:") || !strings.Contains(err.Error(), "SYLLOBENCH_FLOOR_INVARIANCE:") {
+		t.Errorf("typo and a probe without a floor: %v", err)
+	}
+}

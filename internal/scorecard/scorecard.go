@@ -54,16 +54,20 @@ type Config struct {
 
 // Probe aggregates one probe.
 type Probe struct {
-	Name        string     `json:"name"`
-	N           int        `json:"n"`
-	Correct     int        `json:"correct"`
-	Wrong       int        `json:"wrong"`
-	Unparseable int        `json:"unparseable"`
-	Errors      int        `json:"errors"`
-	Accuracy    float64    `json:"accuracy"` // correct / (n − errors)
-	Interval    [2]float64 `json:"interval"` // Wilson 95%
-	Passed      bool       `json:"passed"`
-	Failed      []string   `json:"failed,omitempty"` // the checks that failed; "" is the probe's own
+	Name        string `json:"name"`
+	N           int    `json:"n"`
+	Correct     int    `json:"correct"`
+	Wrong       int    `json:"wrong"`
+	Unparseable int    `json:"unparseable"`
+	Errors      int    `json:"errors"`
+	// NotApplicable counts the questions the model declined as not ones
+	// it answers (the reference reasoners of syllogism theories decline
+	// questions about individuals).
+	NotApplicable int        `json:"not_applicable"`
+	Accuracy      float64    `json:"accuracy"` // correct / (n − errors − not applicable); an unparseable reply counts as not right
+	Interval      [2]float64 `json:"interval"` // Wilson 95%
+	Passed        bool       `json:"passed"`
+	Failed        []string   `json:"failed,omitempty"` // the checks that failed; "" is the probe's own
 }
 
 // Item is the result of one question.
@@ -81,7 +85,7 @@ type Item struct {
 	Expected     string   `json:"expected"`
 	Accepted     []string `json:"accepted,omitempty"` // when more than the expected label is right
 	Verdict      string   `json:"verdict"`            // the label given; "" when none
-	Outcome      string   `json:"outcome"`            // correct, wrong, unparseable or error
+	Outcome      string   `json:"outcome"`            // correct, wrong, unparseable, error or not-applicable
 	Rule         string   `json:"rule,omitempty"`     // the verdict rule that decided
 	PromptHash   string   `json:"prompt_hash"`
 	Key          string   `json:"fixture_key"`
