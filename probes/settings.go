@@ -23,10 +23,12 @@ import (
 //	SYLLOBENCH_STRICT            Strict       off      1: every wrong or unparseable answer is its own failure
 //
 // A probe fails its floor when its accuracy is significantly below it:
-// when the Wilson 95% interval of the error rate lies wholly above
-// 1−floor, that is when the upper end of the accuracy's interval is under
-// the floor. A small sample that is all right therefore passes, and one
-// that is clearly worse than the floor fails however small it is.
+// when a model exactly at the floor would give so few right answers with
+// a chance under Alpha, by the exact one-sided binomial test, after Holm's
+// correction over the probe's checks (its own and each condition's,
+// cell's, fallacy's or depth's). A small group that is all right, or
+// misses one question in three, passes; a group clearly worse than the
+// floor fails; and testing many groups does not multiply false alarms.
 type Limits struct {
 	Floor       float64
 	Floors      map[string]float64 // by probe name; absent: Floor
