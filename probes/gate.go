@@ -82,9 +82,16 @@ func (s *Session) Gate() (*gate.Comparison, error) {
 	base.Items = slices.DeleteFunc(slices.Clone(base.Items), func(it scorecard.Item) bool {
 		return !slices.ContainsFunc(cand.Probes, func(p scorecard.Probe) bool { return p.Name == it.Probe })
 	})
+	// A pinned id must name an item of the baseline; it is checked when
+	// its probe ran this time.
 	var pinned []string
 	for _, id := range b.pinned {
-		if slices.ContainsFunc(cand.Items, func(it scorecard.Item) bool { return it.ID == id }) {
+		i := slices.IndexFunc(b.card.Items, func(it scorecard.Item) bool { return it.ID == id })
+		if i < 0 {
+			return nil, fmt.Errorf("%s: pinned item %q is not in the baseline scorecard of %s", PinnedPath(s.FixturesDir, s.Baseline), id, s.Baseline)
+		}
+		probe := b.card.Items[i].Probe
+		if slices.ContainsFunc(cand.Probes, func(p scorecard.Probe) bool { return p.Name == probe }) {
 			pinned = append(pinned, id)
 		}
 	}
