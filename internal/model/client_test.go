@@ -355,3 +355,21 @@ func TestClientDeclined(t *testing.T) {
 		}
 	}
 }
+
+func TestClientModels(t *testing.T) {
+	c, _ := newTestClient(t, nil, func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/v1/models" || r.Method != http.MethodGet {
+			http.Error(w, "unexpected "+r.Method+" "+r.URL.Path, http.StatusNotFound)
+			return
+		}
+		io.WriteString(w, `{"object":"list","data":[{"id":"qwen2.5:7b","object":"model"},{"id":"llama3:8b","object":"model"}]}`)
+	})
+	got, err := c.Models(context.Background())
+	if err != nil || !slices.Equal(got, []string{"llama3:8b", "qwen2.5:7b"}) {
+		t.Errorf("Models = %q, %v; want the two, sorted", got, err)
+	}
+	bad, _ := newTestClient(t, nil, func(w http.ResponseWriter, r *http.Request) { http.Error(w, "nope", http.StatusInternalServerError) })
+	if _, err := bad.Models(context.Background()); !errors.Is(err, ErrInfrastructure) || !strings.Contains(err.Error(), "/models") {
+		t.Errorf("a failing server: %v; want an infrastructure error naming /models", err)
+	}
+}

@@ -1,0 +1,166 @@
+//go:build integration
+
+package integration
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/syllobench/syllobench/internal/fixture"
+	"github.com/syllobench/syllobench/internal/model"
+	"github.com/syllobench/syllobench/probes"
+)
+
+// config returns the live server's configuration, or skips the test.
+func config(t *testing.T) model.Config {
+	t.Helper()
+	cfg, err := model.ConfigFromEnv(os.Getenv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.BaseURL == "" {
+		t.Skip("no live server: start one with scripts/local-model, then eval \"$(scripts/local-model env)\" and rerun")
+	}
+	return cfg
+}
+
+func client(t *testing.T, cfg model.Config) *model.Client {
+	t.Helper()
+	c, err := model.NewClient(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// The server lists the model and answers a chat completion, with usage.
+func TestServer(t *testing.T) {
+	cfg := config(t)
+	c := client(t, cfg)
+	ctx := context.Background()
+	names, err := c.Models(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(names, cfg.Model) && !slices.Contains(names, cfg.Model+":latest") {
+		t.Errorf("GET /models lists %q, not %s", names, cfg.Model)
+	}
+	req := cfg.NewRequest(model.Message{Role: "user", Content: "Is every square a rectangle? End with a line Answer: yes or Answer: no."})
+	resp, err := c.Complete(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.TrimSpace(resp.Text) == "" || resp.FinishReason == "" {
+		t.Errorf("response %+v: want text and a finish reason", resp)
+	}
+	if resp.Usage.PromptTokens == 0 || resp.Usage.CompletionTokens == 0 {
+		t.Errorf("usage %+v: the server counted no tokens", resp.Usage)
+	}
+	if st := c.Stats(); st.Requests != 1 || st.PromptTokens != int64(resp.Usage.PromptTokens) || st.CompletionTokens != int64(resp.Usage.CompletionTokens) {
+		t.Errorf("client stats %+v do not sum the response's usage %+v", st, resp.Usage)
+	}
+	t.Logf("reply (%s, %d+%d tokens): %q", resp.FinishReason, resp.Usage.PromptTokens, resp.Usage.CompletionTokens, resp.Text)
+}
+
+// An unknown model is a clear infrastructure error, not an answer.
+func TestUnknownModel(t *testing.T) {
+	cfg := config(t)
+	cfg.Model = "no-such-model-syllobench"
+	cfg.Retries = 0
+	_, err := client(t, cfg).Complete(context.Background(), cfg.NewRequest(model.Message{Role: "user", Content: "hi"}))
+	var ie *model.InfraError
+	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "no-such-model-syllobench") {
+		t.Fatalf("error %v; want an infrastructure error naming the model", err)
+	}
+	t.Logf("as users see it: %v", err)
+}
+
+// sample returns the cases of one probe at the small size.
+func sample(t *testing.T, name string) (probes.Probe, []probes.Case) {
+	t.Helper()
+	p, err := probes.ByName(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := probes.DefaultConfig()
+	cfg.Size = probes.Small
+	cs, err := p.Cases(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, cs
+}
+
+// At temperature 0 with a fixed seed, how often does the server give the
+// same reply twice? The share tells users how far to trust a rerun
+// without fixtures.
+func TestDeterminism(t *testing.T) {
+	cfg := config(t)
+	c := client(t, cfg)
+	_, cs := sample(t, "validity")
+	s := probes.Sampling{Model: cfg.Model, Temperature: cfg.Temperature, Seed: cfg.Seed, MaxTokens: cfg.MaxTokens}
+	ctx := context.Background()
+	first := probes.Ask(ctx, c, s, cs, cfg.Concurrency)
+	second := probes.Ask(ctx, c, s, cs, cfg.Concurrency)
+	same := 0
+	for i := range first {
+		if first[i].Err != nil || second[i].Err != nil {
+			t.Fatalf("%s: %v %v", first[i].ID, first[i].Err, second[i].Err)
+		}
+		if first[i].Reply == second[i].Reply {
+			same++
+		}
+	}
+	t.Logf("determinism at temperature %g, seed %d: %d of %d replies identical (%.1f%%)",
+		cfg.Temperature, cfg.Seed, same, len(first), 100*float64(same)/float64(len(first)))
+	if same == 0 {
+		t.Errorf("no reply was the same twice at temperature 0")
+	}
+}
+
+// Recording then replaying gives the same scorecard, byte for byte.
+func TestRecordThenReplay(t *testing.T) {
+	cfg := config(t)
+	c := client(t, cfg)
+	dir := t.TempDir()
+	p, cs := sample(t, "chains")
+	pc := probes.DefaultConfig()
+	pc.Size = probes.Small
+	s := probes.Sampling{Model: cfg.Model, Temperature: cfg.Temperature, Seed: cfg.Seed, MaxTokens: cfg.MaxTokens}
+	run := func(mode fixture.Mode, inner model.Model) []byte {
+		store, err := fixture.Open(dir, cfg.Model, mode, inner)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sess := probes.NewSession(pc, s, cfg.Concurrency, store.For)
+		start := time.Now()
+		a, _ := sess.RunCases(context.Background(), p, cs)
+		if len(a.Infrastructure) > 0 {
+			t.Fatalf("%v: %v", mode, a.Infrastructure)
+		}
+		if err := store.Close(); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%v: %d items in %v (%.2f s per item)", mode, len(cs), time.Since(start).Round(time.Millisecond),
+			time.Since(start).Seconds()/float64(len(cs)))
+		var b bytes.Buffer
+		if err := sess.Scorecard().Encode(&b); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	recorded := run(fixture.Record, c)
+	replayed := run(fixture.Replay, nil)
+	if !bytes.Equal(recorded, replayed) {
+		t.Error("the replayed scorecard differs from the recorded one")
+	}
+	if err := fixture.Verify(os.DirFS(dir)); err != nil {
+		t.Error(err)
+	}
+}
