@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -15,28 +16,53 @@ import (
 	"github.com/syllobench/syllobench/probes"
 )
 
-// committed are the models whose fixtures and scorecards ship in
-// fixtures/, recorded at the small size with
+// recorded returns the model directories under fixtures/ that hold
+// recorded answers (*.jsonl) beside their scorecard. A directory with a
+// scorecard alone (ref-logic's) is a baseline, with nothing to replay.
+func recorded(t *testing.T) []string {
+	t.Helper()
+	entries, err := os.ReadDir("fixtures")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dirs []string
+	for _, e := range entries {
+		files, _ := filepath.Glob(filepath.Join("fixtures", e.Name(), "*.jsonl"))
+		if e.IsDir() && len(files) > 0 {
+			dirs = append(dirs, e.Name())
+		}
+	}
+	return dirs
+}
+
+// TestCommittedFixtures replays every committed recording as a user's CI
+// would, at the configuration of its scorecard, and checks that
+//   - every question is answered from the fixtures (no miss, no error),
+//   - the replayed scorecard equals the committed one, byte for byte,
+//   - the run passes the gate against its own recorded baseline, and,
+//   - for a reference reasoner, the answers equal a live run's.
+//
+// The reference reasoners' recordings were made with, e.g.,
 //
 //	SYLLOBENCH_MODEL=ref-belief SYLLOBENCH_SIZE=small SYLLOBENCH_MODE=record \
 //	SYLLOBENCH_OUT=fixtures/ref-belief go test -count=1 -run '^TestReasoning$' .
 //
-// (the run fails, as ref-belief should).
-var committed = []string{"ref-atmosphere", "ref-belief"}
-
-// TestCommittedFixtures replays the committed fixtures as a user's CI
-// would, and checks that replay gives what a live run gives, item by item,
-// and the committed scorecard byte for byte.
+// (the run fails, as ref-belief should); the real model's, as the README's
+// "Run it against a real model" says.
 func TestCommittedFixtures(t *testing.T) {
 	e, err := refmodel.Start(refmodel.All())
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { e.Close() })
-	for _, name := range committed {
-		t.Run("model="+name, func(t *testing.T) {
+	dirs := recorded(t)
+	if len(dirs) < 2 {
+		t.Fatalf("only %d recorded models under fixtures/: %q", len(dirs), dirs)
+	}
+	for _, dir := range dirs {
+		t.Run("model="+dir, func(t *testing.T) {
 			t.Parallel()
-			path := filepath.Join("fixtures", fixture.Slug(name), "scorecard.json")
+			path := filepath.Join("fixtures", dir, "scorecard.json")
 			want, err := os.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)
@@ -45,26 +71,41 @@ func TestCommittedFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s: %v", path, err)
 			}
+			if fixture.Slug(sc.Model) != dir {
+				t.Fatalf("%s is the scorecard of %q, whose fixtures would be under fixtures/%s", path, sc.Model, fixture.Slug(sc.Model))
+			}
 			cfg, sampling, err := probes.ConfigOf(sc)
 			if err != nil {
 				t.Fatal(err)
 			}
-			store := fixture.OpenFS(os.DirFS("fixtures"), name)
+			store := fixture.OpenFS(os.DirFS("fixtures"), sc.Model)
 			replay := probes.NewSession(cfg, sampling, 8, store.For)
-			replay.Target = sc.Config.Target
+			replay.Target, replay.Baseline = sc.Config.Target, sc.Model
 
-			mcfg := model.DefaultConfig()
-			mcfg.BaseURL, mcfg.Model, mcfg.MaxTokens, mcfg.Seed, mcfg.Temperature = e.URL(), name, sampling.MaxTokens, sampling.Seed, sampling.Temperature
-			client, err := model.NewClient(mcfg)
-			if err != nil {
-				t.Fatal(err)
-			}
-			live := probes.NewSession(cfg, sampling, 8, func(string) model.Model { return client })
-
-			for _, p := range probes.All() {
-				_, got, err := replay.Run(context.Background(), p)
+			var live *probes.Session
+			if _, ok := refmodel.ByName(sc.Model); ok {
+				mcfg := model.DefaultConfig()
+				mcfg.BaseURL, mcfg.Model, mcfg.MaxTokens, mcfg.Seed, mcfg.Temperature = e.URL(), sc.Model, sampling.MaxTokens, sampling.Seed, sampling.Temperature
+				client, err := model.NewClient(mcfg)
 				if err != nil {
 					t.Fatal(err)
+				}
+				live = probes.NewSession(cfg, sampling, 8, func(string) model.Model { return client })
+			}
+
+			for _, p := range probes.All() {
+				if !slices.ContainsFunc(sc.Probes, func(q scorecard.Probe) bool { return q.Name == p.Name }) {
+					continue
+				}
+				a, got, err := replay.Run(context.Background(), p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(a.Infrastructure) > 0 {
+					t.Errorf("probe %s: replay failed: %v", p.Name, a.Infrastructure)
+				}
+				if live == nil {
+					continue
 				}
 				_, fresh, err := live.Run(context.Background(), p)
 				if err != nil {
@@ -80,6 +121,14 @@ func TestCommittedFixtures(t *testing.T) {
 			}
 			if diff := cmp.Diff(string(want), b.String()); diff != "" {
 				t.Errorf("the replayed scorecard differs from %s (-committed +replayed):\n%s", path, diff)
+			}
+			replay.FixturesDir = "fixtures"
+			c, err := replay.Gate()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Failed() || len(c.Regressed) > 0 || len(c.Improved) > 0 {
+				t.Errorf("the replay does not pass the gate against its own baseline: %d right → wrong, %d wrong → right", len(c.Regressed), len(c.Improved))
 			}
 		})
 	}
