@@ -57,8 +57,8 @@ const maxRequestBody = 8 << 20
 //	500  any other error of a reasoner
 //
 // [WithFaults] adds injected failures (429, 500, 503, truncated bodies,
-// latency); [WithLog] logs a line per request. The counters of
-// [Handler.Stats] count what was served. A Handler is safe for concurrent
+// dropped connections, stalls, latency); [WithLog] logs a line per
+// request. The counters of [Handler.Stats] count what was served. A Handler is safe for concurrent
 // use.
 type Handler struct {
 	reasoners map[string]Reasoner
@@ -129,19 +129,26 @@ type Stats struct {
 	OK        uint64 // answered with 200 (truncated ones included)
 	Refused   uint64 // answered with a 4xx status of the handler's own (not an injected 429)
 	Failed    uint64 // a reasoner failed with an unexpected error (500)
-	Canceled  uint64 // the client went away during the injected latency
+	Canceled  uint64 // the client went away during the injected latency or stall
 	Fault429  uint64 // injected 429s
 	Fault500  uint64 // injected 500s
 	Fault503  uint64 // injected 503s
 	Truncated uint64 // injected truncated bodies
+	Reset     uint64 // injected dropped connections (reset or closed, no response)
+	Stalled   uint64 // injected stalls (answered late, and counted in OK too, or in Canceled)
 }
 
-// Faults returns the number of injected failures of every kind.
-func (s Stats) Faults() uint64 { return s.Fault429 + s.Fault500 + s.Fault503 + s.Truncated }
+// Faults returns the number of injected failures of every kind: each is
+// a request that a client must send again. A stall is not one: it is
+// answered, late.
+func (s Stats) Faults() uint64 {
+	return s.Fault429 + s.Fault500 + s.Fault503 + s.Truncated + s.Reset
+}
 
 type counters struct {
 	requests, ok, refused, failed, canceled atomic.Uint64
 	fault429, fault500, fault503, truncated atomic.Uint64
+	reset, stalled                          atomic.Uint64
 }
 
 // Stats returns the counters of h so far.
@@ -151,7 +158,7 @@ func (h *Handler) Stats() Stats {
 		Requests: c.requests.Load(), OK: c.ok.Load(), Refused: c.refused.Load(),
 		Failed: c.failed.Load(), Canceled: c.canceled.Load(),
 		Fault429: c.fault429.Load(), Fault500: c.fault500.Load(), Fault503: c.fault503.Load(),
-		Truncated: c.truncated.Load(),
+		Truncated: c.truncated.Load(), Reset: c.reset.Load(), Stalled: c.stalled.Load(),
 	}
 }
 
@@ -217,8 +224,13 @@ func (h *Handler) count(ex *exchange) {
 	case fault503:
 		c.fault503.Add(1)
 		return
+	case faultReset, faultClose:
+		c.reset.Add(1)
+		return
 	case faultTruncate:
 		c.truncated.Add(1)
+	case faultStall:
+		c.stalled.Add(1)
 	}
 	switch {
 	case ex.status == 0:
@@ -365,7 +377,7 @@ func (h *Handler) chat(w http.ResponseWriter, r *http.Request, ex *exchange) {
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxRequestBody))
 	if h.faults != nil {
 		ex.fault = h.faults.decide()
-		if !h.faults.delay(r.Context()) {
+		if !h.faults.delay(r.Context(), ex) {
 			return // the client went away; nobody reads an answer
 		}
 		if h.faults.fail(w, ex) {
