@@ -123,6 +123,11 @@ func TestGate(t *testing.T) {
 // conditions; SYLLOBENCH_FUZZ_SEEDS=0 leaves it out, so that the fuzzer can
 // search on a model that already fails it.
 func FuzzContentBias(f *testing.F) {
+	switch v := os.Getenv("SYLLOBENCH_FUZZ_SEEDS"); v {
+	case "", "1", "0":
+	default:
+		f.Fatalf("SYLLOBENCH_FUZZ_SEEDS=%q: want 0 (leave the built-in seed corpus out) or 1", v)
+	}
 	if os.Getenv("SYLLOBENCH_FUZZ_SEEDS") != "0" {
 		for _, k := range probes.BiasSeedCorpus() {
 			f.Add(k.Seed, k.Family, k.Form, k.A, k.B, k.Presentation)

@@ -29,7 +29,7 @@ func beliefCases(cfg Config) ([]Case, error) {
 		return nil, err
 	}
 	pairs := cfg.scale(64)
-	var cs []Case
+	cs := make([]Case, 0, 2*pairs)
 	// Schedule more slots than pairs (four times as many): a form whose
 	// other condition cannot be met is passed over.
 	errDone := errors.New("done")

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/syllobench/syllobench/internal/fixture"
@@ -69,8 +70,21 @@ type biasOption struct {
 }
 
 // biasOptions lists the forms of fam with at least two feasible
-// conditions, in catalogue order.
+// conditions, in catalogue order. It is worked out once per family: the
+// feasibility of every form and condition costs about a millisecond,
+// and ContentPair, which the fuzzer runs for every input, needs it. The
+// caller must not modify the result.
 func biasOptions(fam gen.Family) []biasOption {
+	if opts, ok := biasOptionsMemo.Load(fam.Name); ok {
+		return opts.([]biasOption)
+	}
+	opts, _ := biasOptionsMemo.LoadOrStore(fam.Name, findBiasOptions(fam))
+	return opts.([]biasOption)
+}
+
+var biasOptionsMemo sync.Map // family name → []biasOption
+
+func findBiasOptions(fam gen.Family) []biasOption {
 	var opts []biasOption
 	for _, id := range fam.Forms() {
 		var cs []gen.Condition

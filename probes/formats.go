@@ -18,7 +18,7 @@ func formats() Probe {
 			if err != nil {
 				return nil, err
 			}
-			var cs []Case
+			cs := make([]Case, 0, len(prompt.Formats())*len(sample))
 			for _, f := range prompt.Formats() {
 				for _, c := range sample {
 					cs = append(cs, Case{ID: c.Item.ID + "/format=" + string(f), Item: c.Item, Format: f})

@@ -108,7 +108,7 @@ func familyCases(cfg Config, family string, n int) ([]Case, error) {
 	if err != nil {
 		return nil, err
 	}
-	var cs []Case
+	cs := make([]Case, 0, n)
 	err = fam.Each(cfg.Seed, n, cfg.Semantics, gen.Canonical, func(it gen.Item) error {
 		cs = append(cs, Case{ID: it.ID, Item: it, Format: cfg.Format})
 		return nil

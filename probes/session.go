@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -80,7 +81,8 @@ func Open(getenv func(string) string, short bool) (*Session, error) {
 	default:
 		uErr = fmt.Errorf("%w: SYLLOBENCH_UPDATE=%q: want 1 or 0", ErrBadConfig, v)
 	}
-	if err := errors.Join(mErr, cErr, fErr, uErr, CheckEnviron(os.Environ())); err != nil {
+	dErr := errors.Join(checkDir("SYLLOBENCH_FIXTURES", getenv("SYLLOBENCH_FIXTURES")), checkDir("SYLLOBENCH_OUT", getenv("SYLLOBENCH_OUT")))
+	if err := errors.Join(mErr, cErr, fErr, uErr, dErr, CheckEnviron(os.Environ())); err != nil {
 		return nil, err
 	}
 	if short && getenv("SYLLOBENCH_SIZE") == "" {
@@ -92,6 +94,9 @@ func Open(getenv func(string) string, short bool) (*Session, error) {
 	if fset.Mode != fixture.Replay {
 		client, c, err := refmodel.Connect(mcfg)
 		if err != nil {
+			if _, builtin := refmodel.ByName(mcfg.Model); mcfg.BaseURL == "" && !builtin {
+				err = fmt.Errorf("%w: SYLLOBENCH_MODEL: %w", ErrBadConfig, err)
+			}
 			return nil, err
 		}
 		inner, conn = client, c
@@ -110,6 +115,27 @@ func Open(getenv func(string) string, short bool) (*Session, error) {
 	s.Update = update
 	s.closers = []func() error{store.Close, conn.Close}
 	return s, nil
+}
+
+// checkDir rejects a directory variable that names something other than
+// a directory, so that the mistake is reported when the run starts, naming
+// the variable, rather than as a failure of every question or of the
+// scorecard at the end. A path that does not exist yet is fine: it is
+// created when something is written there.
+func checkDir(name, path string) error {
+	if path == "" {
+		return nil
+	}
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("%w: %s=%q: %w", ErrBadConfig, name, path, err)
+	case !info.IsDir():
+		return fmt.Errorf("%w: %s=%q: not a directory", ErrBadConfig, name, path)
+	}
+	return nil
 }
 
 // Close releases what Open started and writes any fixture still pending.

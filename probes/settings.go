@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -51,16 +52,37 @@ func (l Limits) FloorOf(probe string) float64 {
 	return l.Floor
 }
 
-// CheckEnviron rejects SYLLOBENCH_FLOOR_<PROBE> variables in environ (as
-// os.Environ gives it) that name no probe with a floor, so that a typo
-// such as SYLLOBENCH_FLOOR_CHAIN is an error rather than a floor that
-// silently does not apply.
+// Variables lists every SYLLOBENCH_ variable syllobench reads, besides
+// SYLLOBENCH_FLOOR_<PROBE>.
+var Variables = []string{
+	"SYLLOBENCH_ALPHA", "SYLLOBENCH_API_KEY", "SYLLOBENCH_BASELINE", "SYLLOBENCH_BASE_URL",
+	"SYLLOBENCH_BELIEF_LIMIT", "SYLLOBENCH_CONCURRENCY", "SYLLOBENCH_FIXTURES", "SYLLOBENCH_FLOOR",
+	"SYLLOBENCH_FORMAT", "SYLLOBENCH_FUZZ_SEEDS", "SYLLOBENCH_MAX_FLIPS", "SYLLOBENCH_MAX_TOKENS",
+	"SYLLOBENCH_MODE", "SYLLOBENCH_MODEL", "SYLLOBENCH_OUT", "SYLLOBENCH_RETRIES",
+	"SYLLOBENCH_SAMPLING_SEED", "SYLLOBENCH_SEED", "SYLLOBENCH_SEMANTICS", "SYLLOBENCH_SIZE",
+	"SYLLOBENCH_STRICT", "SYLLOBENCH_TEMPERATURE", "SYLLOBENCH_TIMEOUT", "SYLLOBENCH_UPDATE",
+}
+
+// testVariables are the prefixes of variables that the project's own
+// tests set for the processes they start.
+var testVariables = []string{"SYLLOBENCH_TEST_", "SYLLOBENCH_FIXTURE_HELPER_"}
+
+// CheckEnviron rejects SYLLOBENCH_ variables in environ (as os.Environ
+// gives it) that syllobench does not read, and SYLLOBENCH_FLOOR_<PROBE>
+// variables that name no probe with a floor: a typo such as
+// SYLLOBENCH_BASEURL or SYLLOBENCH_FLOOR_CHAIN is an error, not a setting
+// that silently does not apply.
 func CheckEnviron(environ []string) error {
 	var errs []error
 	for _, kv := range environ {
 		k, _, _ := strings.Cut(kv, "=")
+		if !strings.HasPrefix(k, "SYLLOBENCH_") || slices.Contains(Variables, k) ||
+			slices.ContainsFunc(testVariables, func(p string) bool { return strings.HasPrefix(k, p) }) {
+			continue
+		}
 		name, ok := strings.CutPrefix(k, "SYLLOBENCH_FLOOR_")
 		if !ok {
+			errs = append(errs, fmt.Errorf("%s is not a syllobench variable (they are listed in the README's Configuration)", k))
 			continue
 		}
 		p, err := ByName(strings.ToLower(name))

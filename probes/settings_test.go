@@ -2,6 +2,10 @@ package probes
 
 import (
 	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -74,8 +78,49 @@ func TestCheckEnviron(t *testing.T) {
 	if err := CheckEnviron([]string{"SYLLOBENCH_FLOOR=0.9", "SYLLOBENCH_FLOOR_CHAINS=0.5", "HOME=/root"}); err != nil {
 		t.Errorf("valid names: %v", err)
 	}
-	err := CheckEnviron([]string{"SYLLOBENCH_FLOOR_CHAIN=0.5", "SYLLOBENCH_FLOOR_INVARIANCE=0.9"})
-	if !errors.Is(err, ErrBadConfig) || !strings.Contains(err.Error(), "SYLLOBENCH_FLOOR_CHAIN:") || !strings.Contains(err.Error(), "SYLLOBENCH_FLOOR_INVARIANCE:") {
-		t.Errorf("typo and a probe without a floor: %v", err)
+	err := CheckEnviron([]string{"SYLLOBENCH_FLOOR_CHAIN=0.5", "SYLLOBENCH_FLOOR_INVARIANCE=0.9", "SYLLOBENCH_BASEURL=http://x", "SYLLOBENCH_TEST_CHILD=1"})
+	for _, want := range []string{"SYLLOBENCH_FLOOR_CHAIN:", "SYLLOBENCH_FLOOR_INVARIANCE:", "SYLLOBENCH_BASEURL is not a syllobench variable"} {
+		if !errors.Is(err, ErrBadConfig) || !strings.Contains(err.Error(), want) {
+			t.Errorf("typos and a probe without a floor: %v; want it to say %q", err, want)
+		}
+	}
+	if strings.Contains(err.Error(), "SYLLOBENCH_TEST_CHILD") {
+		t.Errorf("a variable of the project's own tests is rejected: %v", err)
+	}
+	// Every variable the code reads is listed.
+	for _, v := range Variables {
+		if err := CheckEnviron([]string{v + "=x"}); err != nil {
+			t.Errorf("%s: %v", v, err)
+		}
+	}
+}
+
+// Variables lists every SYLLOBENCH_ variable the project's code reads, so
+// that CheckEnviron rejects only typos.
+func TestVariablesListEveryVariable(t *testing.T) {
+	re := regexp.MustCompile(`"(SYLLOBENCH_[A-Z_]*[A-Z])"`)
+	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() && (d.Name() == ".tools" || d.Name() == ".git") {
+			if err == nil {
+				return filepath.SkipDir
+			}
+			return err
+		}
+		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, m := range re.FindAllStringSubmatch(string(data), -1) {
+			if err := CheckEnviron([]string{m[1] + "=x"}); err != nil && !strings.HasPrefix(m[1], "SYLLOBENCH_FLOOR_") {
+				t.Errorf("%s reads %s, which Variables does not list", path, m[1])
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -33,6 +33,14 @@ With no model and no base URL configured, it runs every built-in reference
 reasoner and prints them side by side: what the suite measures, and what a
 content-biased reasoner looks like.
 
+With a baseline (-baseline or SYLLOBENCH_BASELINE) it prints the
+comparison with the baseline's recorded scorecard; with SYLLOBENCH_UPDATE=1
+a run that completed every probe becomes the model's baseline.
+
+Ctrl-C (SIGINT) or SIGTERM stops the run: requests in flight are
+abandoned, every answer received is kept in the fixtures, and the partial
+scorecard and report are written. A second signal ends the process at once.
+
 The exit status is 0 when the run completed, whatever the scores; 1 when
 requests failed (infrastructure, not the model), when interrupted, or with
 -gate when the model is significantly worse than the baseline.
@@ -49,11 +57,11 @@ func runRun(stdout, stderr io.Writer, args []string) error {
 		{"size", "SYLLOBENCH_SIZE", "small, default or large (SYLLOBENCH_SIZE)"},
 		{"format", "SYLLOBENCH_FORMAT", "direct, fewshot or cot (SYLLOBENCH_FORMAT)"},
 		{"baseline", "SYLLOBENCH_BASELINE", "model whose recorded scorecard to compare with (SYLLOBENCH_BASELINE)"},
+		{"out", "SYLLOBENCH_OUT", "directory for scorecard.json, report.html and table.txt (SYLLOBENCH_OUT; default " + defaultOut + ")"},
 	} {
 		override[f.env] = fs.String(f.name, "", f.usage)
 	}
 	probeList := fs.String("probe", "", "comma-separated probes to run (default: all)")
-	out := fs.String("out", "syllobench-out", "directory for scorecard.json, report.html and table.txt")
 	gating := fs.Bool("gate", false, "exit 1 when the model is significantly worse than the baseline")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
@@ -78,10 +86,18 @@ func runRun(stdout, stderr io.Writer, args []string) error {
 	if models[0] == "" && getenv("SYLLOBENCH_BASE_URL") == "" {
 		models = refmodel.Names()
 	}
+	out := getenv("SYLLOBENCH_OUT")
+	if out == "" {
+		out = defaultOut
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := os.MkdirAll(*out, 0o755); err != nil {
-		return err
+	// After the first signal the run winds down (requests in flight are
+	// abandoned, what was answered is written); a second one ends the
+	// process at once, as it would without the handler.
+	context.AfterFunc(ctx, stop)
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return fmt.Errorf("-out (SYLLOBENCH_OUT): %w", err)
 	}
 
 	var cards []*scorecard.Scorecard
@@ -108,9 +124,9 @@ func runRun(stdout, stderr io.Writer, args []string) error {
 			return runErr
 		}
 		cards = append(cards, sc)
-		dir := *out
+		dir := out
 		if len(models) > 1 {
-			dir = filepath.Join(*out, fixture.Slug(sc.Model))
+			dir = filepath.Join(out, fixture.Slug(sc.Model))
 			if err := os.MkdirAll(dir, 0o755); err != nil {
 				return err
 			}
@@ -121,17 +137,27 @@ func runRun(stdout, stderr io.Writer, args []string) error {
 		if len(models) == 1 {
 			s.Summary(stdout)
 		}
-		if *gating {
+		incomplete := runErr != nil // failed requests or an interruption; not a gate failure
+		if s.Baseline != "" {
+			// Compared whenever a baseline is set; only -gate makes a
+			// regression fail the run.
 			c, err := s.Gate()
-			if err != nil {
-				return err
+			switch {
+			case err != nil:
+				runErr = errors.Join(runErr, err)
+			default:
+				fmt.Fprintln(stdout)
+				if err := c.Write(stdout, gate.Text, 20); err != nil {
+					return err
+				}
+				if *gating && c.Failed() {
+					runErr = errors.Join(runErr, fmt.Errorf("%s fails the gate against %s", sc.Model, s.Baseline))
+				}
 			}
-			fmt.Fprintln(stdout)
-			if err := c.Write(stdout, gate.Text, 20); err != nil {
-				return err
-			}
-			if c.Failed() {
-				runErr = errors.Join(runErr, fmt.Errorf("%s fails the gate against %s", sc.Model, s.Baseline))
+		}
+		if s.Update {
+			if err := updateBaseline(stdout, s, incomplete); err != nil {
+				runErr = errors.Join(runErr, err)
 			}
 		}
 		if runErr != nil {
@@ -141,10 +167,28 @@ func runRun(stdout, stderr io.Writer, args []string) error {
 			break
 		}
 	}
-	if err := writeOutputs(stdout, *out, cards, len(models) > 1); err != nil {
+	if err := writeOutputs(stdout, out, cards, len(models) > 1); err != nil {
 		return err
 	}
 	return errors.Join(failures...)
+}
+
+// defaultOut is where run writes when neither -out nor SYLLOBENCH_OUT says.
+const defaultOut = "syllobench-out"
+
+// updateBaseline writes the run's scorecard as the model's baseline, as
+// SYLLOBENCH_UPDATE=1 asks, whatever the comparison with the old one
+// says, unless requests failed or the run was interrupted: a baseline with
+// errors in place of answers would gate every later run against holes.
+func updateBaseline(stdout io.Writer, s *probes.Session, incomplete bool) error {
+	if incomplete {
+		return fmt.Errorf("SYLLOBENCH_UPDATE=1: the baseline of %s is not written, because the run did not complete", s.Sampling.Model)
+	}
+	if err := s.UpdateBaseline(); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote the baseline %s\n", probes.BaselinePath(s.FixturesDir, s.Sampling.Model))
+	return nil
 }
 
 // selectProbes reads the -probe list.

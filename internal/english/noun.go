@@ -61,6 +61,41 @@ func Singular(term string) string {
 	return head + singularWord(last)
 }
 
+// nounFacts is what the lexicon says of one lower-case word: whether it
+// is in invariantNouns or sNouns, and its entries in pluralOf and
+// singularOf. pluralWord and singularWord, which every term rendered or
+// parsed goes through, look a word up once in nouns rather than in each.
+type nounFacts struct {
+	invariant, sNoun       bool
+	plural, singular       string
+	hasPlural, hasSingular bool
+}
+
+var nouns = func() map[string]nounFacts {
+	m := map[string]nounFacts{}
+	for w := range invariantNouns {
+		f := m[w]
+		f.invariant = true
+		m[w] = f
+	}
+	for w := range sNouns {
+		f := m[w]
+		f.sNoun = true
+		m[w] = f
+	}
+	for w, p := range pluralOf {
+		f := m[w]
+		f.plural, f.hasPlural = p, true
+		m[w] = f
+	}
+	for w, s := range singularOf {
+		f := m[w]
+		f.singular, f.hasSingular = s, true
+		m[w] = f
+	}
+	return m
+}()
+
 func splitLast(term string) (head, last string) {
 	i := strings.LastIndexByte(term, ' ')
 	return term[:i+1], term[i+1:]
@@ -71,10 +106,11 @@ func pluralWord(w string) string {
 		return w
 	}
 	lw := strings.ToLower(w)
-	if invariantNouns[lw] {
+	f := nouns[lw]
+	if f.invariant {
 		return w
 	}
-	if p, ok := pluralOf[lw]; ok {
+	if p, ok := f.plural, f.hasPlural; ok {
 		if strings.HasPrefix(p, lw) { // "child" + "ren": keep w's letters
 			return w + suffixCase(w, p[len(lw):])
 		}
@@ -104,10 +140,11 @@ func singularWord(w string) string {
 		return w
 	}
 	lw := strings.ToLower(w)
-	if invariantNouns[lw] || sNouns[lw] {
+	f := nouns[lw]
+	if f.invariant || f.sNoun {
 		return w
 	}
-	if s, ok := singularOf[lw]; ok {
+	if s, ok := f.singular, f.hasSingular; ok {
 		// Drop the suffix ("CLASSES" → "CLASS") rather than take the
 		// lexicon's case, where the singular is a prefix of the plural.
 		if cut := len(w) - (len(lw) - len(s)); strings.HasPrefix(lw, s) && cut >= 0 {

@@ -23,6 +23,40 @@ import (
 // Every error wraps [ErrUnparseable], quotes the sentence and says which
 // pattern was expected; an invalid term also wraps [ErrInvalidTerm].
 func Parse(sentence string) (logic.Statement, error) {
+	s, err := parseShape(sentence)
+	if err != nil {
+		return logic.Statement{}, err
+	}
+	if err := checkStatement(s); err != nil {
+		return logic.Statement{}, fmt.Errorf("parse %q: %w: %w", sentence, err, ErrUnparseable)
+	}
+	return s, nil
+}
+
+// RenderRoundTrip renders s in phrasing p and parses the text back: it
+// returns what Render(s, p) returns, and back and err as Parse(text)
+// returns them, or Render's error. It checks the terms of a statement
+// once where Render and Parse would check them twice: when text reads
+// back as s, Parse's check of the terms is Render's, already passed.
+func RenderRoundTrip(s logic.Statement, p Phrasing) (text string, back logic.Statement, err error) {
+	text, err = Render(s, p)
+	if err != nil {
+		return "", logic.Statement{}, err
+	}
+	back, err = parseShape(text)
+	if err != nil {
+		return text, logic.Statement{}, err
+	}
+	if back != s {
+		if err := checkStatement(back); err != nil {
+			return text, logic.Statement{}, fmt.Errorf("parse %q: %w: %w", text, err, ErrUnparseable)
+		}
+	}
+	return text, back, nil
+}
+
+// parseShape is Parse without the check of the terms and name.
+func parseShape(sentence string) (logic.Statement, error) {
 	toks := strings.Fields(strings.TrimSuffix(strings.TrimSpace(sentence), "."))
 	lead, rest, ok := cutLead(toks)
 	if !ok {
@@ -43,9 +77,6 @@ func Parse(sentence string) (logic.Statement, error) {
 	}
 	if c.plural {
 		s.Subject, s.Predicate = Singular(s.Subject), Singular(s.Predicate)
-	}
-	if err := checkStatement(s); err != nil {
-		return logic.Statement{}, fmt.Errorf("parse %q: %w: %w", sentence, err, ErrUnparseable)
 	}
 	return s, nil
 }

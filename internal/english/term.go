@@ -29,13 +29,30 @@ func isReservedInTerm(w string) bool {
 	return !isLetterTerm(w) && foldIn(w, termReserved)
 }
 
+// foldIn reports whether w is one of words, which are ASCII, ignoring
+// case as [strings.EqualFold] does.
 func foldIn(w string, words []string) bool {
+	// An ASCII w can equal only a word of its length, since EqualFold
+	// matches rune for rune: skip the others without calling it.
+	ascii := isASCII(w)
 	for _, k := range words {
+		if ascii && len(w) != len(k) {
+			continue
+		}
 		if strings.EqualFold(w, k) {
 			return true
 		}
 	}
 	return false
+}
+
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // checkStatement reports, wrapping [ErrInvalidTerm], the first term or name
@@ -64,7 +81,9 @@ func termProblem(t string) string {
 		return "empty term"
 	}
 	var last string
-	for w := range strings.SplitSeq(t, " ") {
+	for rest, more := t, true; more; {
+		var w string
+		w, rest, more = strings.Cut(rest, " ")
 		if w == "" {
 			return "leading, trailing or double space"
 		}

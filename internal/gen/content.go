@@ -56,7 +56,7 @@ func (c content) rename(s logic.Statement) logic.Statement {
 
 // fill chooses content for f under condition c, drawing from r.
 func fill(f form, c Condition, tax *lexicon.Taxonomy, r *rand.Rand) (content, error) {
-	vars := variables(f.statements())
+	vars := f.placeholders()
 	var terms, names []string
 	for _, v := range vars {
 		if v.name {
@@ -150,7 +150,14 @@ func realWorld(tax *lexicon.Taxonomy) *taxWorld {
 		tw.heights = append(tw.heights, c.Height())
 		tw.every = append(tw.every, i)
 	}
-	tw.world = &world{size: len(cats), includes: func(a, b int) bool { return cats[a].Includes(cats[b]) }}
+	parent := make([]int, len(cats))
+	for i, c := range cats {
+		parent[i] = -1
+		if c.Parent != nil {
+			parent[i] = tw.index[c.Parent]
+		}
+	}
+	tw.world = forest(parent)
 	for _, ind := range tax.Individuals() {
 		tw.individuals = append(tw.individuals, tw.index[ind.Category])
 		tw.names = append(tw.names, ind.Name)
@@ -158,8 +165,6 @@ func realWorld(tax *lexicon.Taxonomy) *taxWorld {
 	w, _ := taxWorlds.LoadOrStore(tax, tw)
 	return w.(*taxWorld)
 }
-
-func (tw *taxWorld) height(c int) int { return tw.heights[c] }
 
 // subtree returns the categories of the subtree rooted at root.
 func (tw *taxWorld) subtree(root *lexicon.Category) []int {
@@ -223,7 +228,7 @@ func wants(f form, c Condition, r *rand.Rand) [][]int8 {
 // pattern in the taxonomy.
 func fillReal(f form, c Condition, tax *lexicon.Taxonomy, r *rand.Rand) (content, error) {
 	stmts := f.statements()
-	vars := variables(stmts)
+	vars := f.placeholders()
 	if len(vars) > 3 {
 		return content{}, fmt.Errorf("%w: %s has %d placeholders; real content is drawn for three at most", ErrUnsupported, f.id, len(vars))
 	}
@@ -240,7 +245,7 @@ func fillReal(f form, c Condition, tax *lexicon.Taxonomy, r *rand.Rand) (content
 			alts = slices.DeleteFunc(alts, func(w []int8) bool { return slices.Equal(w, want) })
 			continue
 		}
-		s := realize(tw.world, stmts, want, vars, u.pattern(), tw.every, tw.height)
+		s := realize(tw.world, stmts, want, vars, u.pattern(), tw.every, tw.heights)
 		if s.run(r) {
 			return tw.content(s), nil
 		}
@@ -251,14 +256,17 @@ func fillReal(f form, c Condition, tax *lexicon.Taxonomy, r *rand.Rand) (content
 	return content{}, fmt.Errorf("%w: %s under %s after %d patterns", ErrNoContent, f.id, c, patternAttempts)
 }
 
-// universalPool is every node of the universal forest.
-func (tw *taxWorld) universalPool() []int {
+// universalPool is every node of the universal forest. The slice is
+// shared: a search only reads its pool.
+func (tw *taxWorld) universalPool() []int { return universalNodes }
+
+var universalNodes = func() []int {
 	p := make([]int, universal.size)
 	for i := range p {
 		p[i] = i
 	}
 	return p
-}
+}()
 
 func (tw *taxWorld) content(s *search) content {
 	c := content{terms: map[string]string{}, names: map[string]string{}}
@@ -278,7 +286,7 @@ func (tw *taxWorld) content(s *search) content {
 // the same pair and the same two fillings for SwapA and SwapB.
 func fillSwap(f form, c Condition, tax *lexicon.Taxonomy, r *rand.Rand) (content, error) {
 	stmts := f.statements()
-	vars := variables(stmts)
+	vars := f.placeholders()
 	for _, v := range vars {
 		if v.name {
 			return content{}, fmt.Errorf("%w: %s names an individual, and swap pairs are categories only", ErrUnsupported, f.id)
@@ -296,7 +304,7 @@ func fillSwap(f form, c Condition, tax *lexicon.Taxonomy, r *rand.Rand) (content
 		if !sa.run(r) {
 			continue
 		}
-		sb := realize(tw.world, stmts, free, vars, sa.pattern(), tw.subtree(pair.B), tw.height)
+		sb := realize(tw.world, stmts, free, vars, sa.pattern(), tw.subtree(pair.B), tw.heights)
 		if !sb.run(r) {
 			continue
 		}

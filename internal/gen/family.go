@@ -39,6 +39,9 @@ var families = sync.OnceValue(func() []Family {
 	fams := catalogue()
 	for i := range fams {
 		fams[i].forms = fams[i].build()
+		for j := range fams[i].forms {
+			fams[i].forms[j].memoize()
+		}
 		fams[i].planned = new(planned)
 		fams[i].byID = make(map[string]int, len(fams[i].forms))
 		for j, f := range fams[i].forms {
@@ -192,7 +195,7 @@ func FamilyByName(name string) (Family, error) {
 
 // Forms returns the ids of the family's forms, in catalogue order.
 func (fam Family) Forms() []string {
-	var ids []string
+	ids := make([]string, 0, len(fam.forms))
 	for _, f := range fam.forms {
 		ids = append(ids, f.id)
 	}
@@ -426,6 +429,9 @@ func Isomorphs(spec Spec, conds []Condition) ([]Item, error) {
 
 func isomorphs(fam Family, f form, spec Spec, conds []Condition, tax *lexicon.Taxonomy) ([]Item, error) {
 	var items []Item
+	if len(conds) > 0 {
+		items = make([]Item, 0, len(conds))
+	}
 	for _, c := range conds {
 		spec.Condition = c
 		it, err := generate(fam, f, spec, tax)

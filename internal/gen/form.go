@@ -13,11 +13,22 @@ type form struct {
 	conclusion *logic.Statement // nil: the question has no conclusion
 	pair       *forms.Pair      // for choice questions
 	fallacies  []forms.Fallacy
+
+	// all and vars, when set, are statements() and placeholders(), worked
+	// out once for the forms of the catalogue; they are shared, and read
+	// only.
+	all  []logic.Statement
+	vars []variable
 }
 
 // statements returns the premises followed by the conclusion, if any.
+// The caller must not modify the slice.
 func (f form) statements() []logic.Statement {
-	s := append([]logic.Statement(nil), f.premises...)
+	if f.all != nil {
+		return f.all
+	}
+	s := make([]logic.Statement, len(f.premises), len(f.premises)+1)
+	copy(s, f.premises)
 	if f.conclusion != nil {
 		s = append(s, *f.conclusion)
 	}
@@ -35,4 +46,19 @@ func pairForm(p forms.Pair) form {
 
 func consistencyForm(c forms.ConsistencySet) form {
 	return form{id: c.ID, premises: c.Statements}
+}
+
+// placeholders returns variables(f.statements()). The caller must not
+// modify the slice.
+func (f form) placeholders() []variable {
+	if f.vars != nil {
+		return f.vars
+	}
+	return variables(f.statements())
+}
+
+// memoize works out f's statements and placeholders once.
+func (f *form) memoize() {
+	f.all = f.statements()
+	f.vars = variables(f.all)
 }

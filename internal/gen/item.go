@@ -11,7 +11,6 @@ package gen
 import (
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"math/rand/v2"
 	"slices"
 	"strconv"
@@ -142,14 +141,29 @@ func (fam Family) check(spec Spec) error {
 	return checkPresentation(spec.Presentation)
 }
 
-// stream returns a PCG stream for the parts of a key.
+// stream returns a PCG stream for the parts of a key: seeded by seed and
+// the 64-bit FNV-1a hash of the parts, each followed by a zero byte.
 func stream(seed uint64, parts ...string) *rand.Rand {
-	h := fnv.New64a()
+	return rand.New(rand.NewPCG(seed, fnv64a(parts)))
+}
+
+// fnv64a is what hash/fnv's New64a sums for the parts, each followed by a
+// zero byte, computed inline: writing through the hash.Hash interface
+// allocated a copy of every part, twice an item.
+func fnv64a(parts []string) uint64 {
+	const (
+		offset64 = 14695981039346656037
+		prime64  = 1099511628211
+	)
+	h := uint64(offset64)
 	for _, p := range parts {
-		h.Write([]byte(p))
-		h.Write([]byte{0})
+		for i := range len(p) {
+			h ^= uint64(p[i])
+			h *= prime64
+		}
+		h *= prime64 // h ^= 0 for the separator, then the multiply
 	}
-	return rand.New(rand.NewPCG(seed, h.Sum64()))
+	return h
 }
 
 func generate(fam Family, f form, spec Spec, tax *lexicon.Taxonomy) (Item, error) {
@@ -175,10 +189,11 @@ func generate(fam Family, f form, spec Spec, tax *lexicon.Taxonomy) (Item, error
 		ID: id, Family: fam.Name, Form: f.id, Condition: spec.Condition,
 		Presentation: spec.Presentation, Semantics: spec.Semantics, Kind: fam.Kind,
 	}
-	if err := it.render(f, c, spec.Presentation, pr); err != nil {
+	options, err := it.render(f, c, spec.Presentation, pr)
+	if err != nil {
 		return Item{}, fmt.Errorf("generating %s: %w", id, err)
 	}
-	if err := it.grade(f); err != nil {
+	if err := it.grade(options); err != nil {
 		return Item{}, fmt.Errorf("generating %s: %w", id, err)
 	}
 	it.describe(f, c, tax)
@@ -193,11 +208,7 @@ func phrase(s logic.Statement, vary bool, r *rand.Rand) (string, error) {
 	if vary {
 		p = ps[r.IntN(len(ps))]
 	}
-	text, err := english.Render(s, p)
-	if err != nil {
-		return "", err
-	}
-	back, err := english.Parse(text)
+	text, back, err := english.RenderRoundTrip(s, p)
 	if err != nil {
 		return "", err
 	}
@@ -207,8 +218,12 @@ func phrase(s logic.Statement, vary bool, r *rand.Rand) (string, error) {
 	return text, nil
 }
 
-// render fills in the statements and their text.
-func (it *Item) render(f form, c content, p Presentation, r *rand.Rand) error {
+// render fills in the statements and their text. It returns the
+// statement of each option (the zero Statement for the no-valid-conclusion
+// option), which grade decides: phrase has checked that every text it
+// wrote parses back to its statement, so these are the statements the
+// English reads as.
+func (it *Item) render(f form, c content, p Presentation, r *rand.Rand) ([]logic.Statement, error) {
 	order := make([]int, len(f.premises))
 	for i := range order {
 		order[i] = i
@@ -216,11 +231,13 @@ func (it *Item) render(f form, c content, p Presentation, r *rand.Rand) error {
 	if p.ShufflePremises {
 		order = shuffled(r, len(order))
 	}
+	it.Premises = make([]logic.Statement, 0, len(order))
+	it.PremiseText = make([]string, 0, len(order))
 	for _, i := range order {
 		s := c.rename(f.premises[i])
 		text, err := phrase(s, p.VaryPhrasing, r)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		it.Premises = append(it.Premises, s)
 		it.PremiseText = append(it.PremiseText, text)
@@ -229,12 +246,12 @@ func (it *Item) render(f form, c content, p Presentation, r *rand.Rand) error {
 		s := c.rename(*f.conclusion)
 		text, err := phrase(s, p.VaryPhrasing, r)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		it.Conclusion, it.ConclusionText = &s, text
 	}
 	if f.pair == nil {
-		return nil
+		return nil, nil
 	}
 	rs := forms.Responses()
 	if p.ShuffleOptions {
@@ -245,30 +262,29 @@ func (it *Item) render(f form, c content, p Presentation, r *rand.Rand) error {
 		}
 		rs = shuffledRs
 	}
+	stmts := make([]logic.Statement, len(rs))
+	it.Options = make([]Option, 0, len(rs))
 	for i, resp := range rs {
 		o := Option{Label: strconv.Itoa(i + 1), Text: NoValidConclusion, Response: resp}
 		if s, ok := resp.Statement(); ok {
-			text, err := phrase(c.rename(s), p.VaryPhrasing, r)
+			s = c.rename(s)
+			text, err := phrase(s, p.VaryPhrasing, r)
 			if err != nil {
-				return err
+				return nil, err
 			}
-			o.Text = text
+			o.Text, stmts[i] = text, s
 		}
 		it.Options = append(it.Options, o)
 	}
-	return nil
+	return stmts, nil
 }
 
-// grade computes the expected answer from the text as it parses back.
-func (it *Item) grade(f form) error {
-	premises := make([]logic.Statement, len(it.PremiseText))
-	for i, text := range it.PremiseText {
-		s, err := english.Parse(text)
-		if err != nil {
-			return err
-		}
-		premises[i] = s
-	}
+// grade computes the expected answer from the text as it parses back:
+// from it.Premises, it.Conclusion and options, the statements render put
+// in, each of which phrase has parsed back from its text and found equal.
+// Parsing the text again here would give the same statements.
+func (it *Item) grade(options []logic.Statement) error {
+	premises := it.Premises
 	switch it.Kind {
 	case Consistency:
 		ok, err := logic.Consistent(premises, it.Semantics)
@@ -284,15 +300,11 @@ func (it *Item) grade(f form) error {
 		if !ok {
 			return ErrInconsistent
 		}
-		for _, o := range it.Options {
+		for i, o := range it.Options {
 			if o.Response == forms.NVC {
 				continue
 			}
-			c, err := english.Parse(o.Text)
-			if err != nil {
-				return err
-			}
-			if v, err := logic.Decide(premises, c, it.Semantics); err != nil {
+			if v, err := logic.Decide(premises, options[i], it.Semantics); err != nil {
 				return err
 			} else if v == logic.Entailed {
 				it.Accepted = append(it.Accepted, o.Label)
@@ -308,11 +320,10 @@ func (it *Item) grade(f form) error {
 		it.Expected = it.Accepted[0]
 		return nil
 	case Validity, Truth:
-		c, err := english.Parse(it.ConclusionText)
-		if err != nil {
-			return err
+		if it.Conclusion == nil {
+			return fmt.Errorf("a %s question with no conclusion", it.Kind)
 		}
-		v, err := logic.Decide(premises, c, it.Semantics)
+		v, err := logic.Decide(premises, *it.Conclusion, it.Semantics)
 		if err != nil {
 			return err
 		}
@@ -393,10 +404,11 @@ func Exemplar(spec Spec, label string, terms, names map[string]string) (Item, er
 		Presentation: spec.Presentation, Semantics: spec.Semantics, Kind: fam.Kind,
 	}
 	c := content{terms: terms, names: names}
-	if err := it.render(f, c, spec.Presentation, pr); err != nil {
+	options, err := it.render(f, c, spec.Presentation, pr)
+	if err != nil {
 		return Item{}, fmt.Errorf("generating %s: %w", id, err)
 	}
-	if err := it.grade(f); err != nil {
+	if err := it.grade(options); err != nil {
 		return Item{}, fmt.Errorf("generating %s: %w", id, err)
 	}
 	tax := lexicon.Default()

@@ -25,12 +25,14 @@ type search struct {
 	// categories each variable's category must have below it.
 	match     []relation
 	minHeight []int
-	height    func(c int) int
+	heights   []int // per category: the levels of categories below it
 
-	stmtVars [][2]int // per statement: its subject and predicate variables
-	assign   []int    // per variable: a category, or an individual for a name
-	steps    int
-	budget   int // 0: unlimited
+	stmtVars  [][2]int // per statement: its subject and predicate variables
+	completes [][]int  // per variable: the statements with a wanted truth whose last variable it is
+	assign    []int    // per variable: a category, or an individual for a name
+	cats      []int    // per variable: the category it stands for, as category returns it
+	steps     int
+	budget    int // 0: unlimited
 }
 
 type variable struct {
@@ -41,7 +43,7 @@ type variable struct {
 // variables lists the placeholders of stmts: names first, then terms in
 // order of appearance.
 func variables(stmts []logic.Statement) []variable {
-	var vs []variable
+	vs := make([]variable, 0, len(stmts)+1)
 	add := func(v variable) {
 		if !slices.Contains(vs, v) {
 			vs = append(vs, v)
@@ -79,7 +81,15 @@ func (s *search) run(r *rand.Rand) bool {
 			slices.Index(s.vars, variable{st.Predicate, false}),
 		}
 	}
+	s.completes = make([][]int, len(s.vars))
+	for i, sv := range s.stmtVars {
+		if s.want[i] >= 0 {
+			k := max(sv[0], sv[1])
+			s.completes[k] = append(s.completes[k], i)
+		}
+	}
 	s.assign = make([]int, len(s.vars))
+	s.cats = make([]int, len(s.vars))
 	orders := make([]cycle, len(s.vars))
 	for i, v := range s.vars {
 		n := len(s.pool)
@@ -118,23 +128,41 @@ func gcd(a, b int) int {
 	return a
 }
 
+// extend assigns variables k, k+1, … in turn, trying the candidates of
+// each in the order of its cycle. The loop is the generator's hottest:
+// it steps through the cycle by addition rather than calling at, and
+// keeps each variable's category in cats, but tries the same candidates
+// in the same order, counting the same steps, as the plain loop
+//
+//	for j := range orders[k].n { c := orders[k].at(j); … }
 func (s *search) extend(k int, orders []cycle) bool {
 	if k == len(s.vars) {
 		return true
 	}
-	for j := range orders[k].n {
+	o := orders[k]
+	name := s.vars[k].name
+	c := o.start
+	for j := 0; j < o.n; j, c = j+1, c+o.stride {
+		if c >= o.n {
+			c -= o.n // c < 2n: start and stride are below n
+		}
 		if s.budget > 0 && s.steps >= s.budget {
 			return false
 		}
 		s.steps++
-		c := orders[k].at(j)
-		if !s.vars[k].name {
-			c = s.pool[c]
-			if s.minHeight != nil && s.height(c) < s.minHeight[k] {
+		a := c
+		if !name {
+			a = s.pool[c]
+			if s.minHeight != nil && s.heights[a] < s.minHeight[k] {
 				continue
 			}
 		}
-		s.assign[k] = c
+		s.assign[k] = a
+		if name {
+			s.cats[k] = s.w.individuals[a]
+		} else {
+			s.cats[k] = a
+		}
 		if s.consistent(k) && s.extend(k+1, orders) {
 			return true
 		}
@@ -146,20 +174,18 @@ func (s *search) extend(k int, orders []cycle) bool {
 // distinctness, the relations to match, and the wanted truths of the
 // statements it completes.
 func (s *search) consistent(k int) bool {
+	name, ak, ck := s.vars[k].name, s.assign[k], s.cats[k]
 	for j := range k {
-		if s.vars[j].name == s.vars[k].name && s.assign[j] == s.assign[k] {
+		if s.vars[j].name == name && s.assign[j] == ak {
 			return false
 		}
-		if s.match != nil && s.w.relation(s.category(j), s.category(k)) != s.match[j*len(s.vars)+k] {
+		if s.match != nil && s.w.relation(s.cats[j], ck) != s.match[j*len(s.vars)+k] {
 			return false
 		}
 	}
-	for i, st := range s.stmts {
-		subj, pred := s.stmtVars[i][0], s.stmtVars[i][1]
-		if s.want[i] < 0 || max(subj, pred) != k {
-			continue // free, or not completed by k
-		}
-		if s.w.truth(st.Q, s.category(subj), s.category(pred)) != (s.want[i] == 1) {
+	for _, i := range s.completes[k] {
+		sv := s.stmtVars[i]
+		if s.w.truth(s.stmts[i].Q, s.cats[sv[0]], s.cats[sv[1]]) != (s.want[i] == 1) {
 			return false
 		}
 	}
@@ -184,7 +210,7 @@ func (s *search) pattern() []relation {
 // after every term that includes it, and asks of each category the
 // height its pattern needs: so a dead end shows at once instead of deep
 // in the search.
-func realize(w *world, stmts []logic.Statement, want []int8, vars []variable, m []relation, pool []int, height func(int) int) *search {
+func realize(w *world, stmts []logic.Statement, want []int8, vars []variable, m []relation, pool []int, heights []int) *search {
 	n := len(vars)
 	outer := func(j int) int { // variables that strictly include j
 		c := 0
@@ -208,7 +234,7 @@ func realize(w *world, stmts []logic.Statement, want []int8, vars []variable, m 
 		return outer(j)
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return rank(a) - rank(b) })
-	s := &search{w: w, stmts: stmts, want: want, pool: pool, height: height, budget: searchBudget}
+	s := &search{w: w, stmts: stmts, want: want, pool: pool, heights: heights, budget: searchBudget}
 	s.match = make([]relation, n*n)
 	s.minHeight = make([]int, n)
 	for a, i := range order {

@@ -11,9 +11,48 @@ import (
 // the real taxonomy or the small universal forest that decides which
 // (form, condition) combinations are possible at all.
 type world struct {
-	size        int                 // categories are 0 … size-1
-	includes    func(a, b int) bool // b ⊆ a
-	individuals []int               // the category of each individual
+	size int // categories are 0 … size-1
+	// pre is the position of each category in a pre-order walk of the
+	// forest and last the position of its last descendant, so that the
+	// subtree of a is the positions pre[a] … last[a].
+	pre, last   []int32
+	individuals []int // the category of each individual
+}
+
+// includes reports whether b ⊆ a: b is a or below it. It takes constant
+// time and calls nothing, since the search asks it millions of times.
+func (w *world) includes(a, b int) bool {
+	return w.pre[a] <= w.pre[b] && w.pre[b] <= w.last[a]
+}
+
+// forest returns the world of the forest whose category i has parent
+// parent[i], or -1 for a root.
+func forest(parent []int) *world {
+	n := len(parent)
+	children := make([][]int, n)
+	var roots []int
+	for i, p := range parent {
+		if p < 0 {
+			roots = append(roots, i)
+		} else {
+			children[p] = append(children[p], i)
+		}
+	}
+	w := &world{size: n, pre: make([]int32, n), last: make([]int32, n)}
+	next := int32(0)
+	var visit func(i int)
+	visit = func(i int) {
+		w.pre[i] = next
+		next++
+		for _, c := range children[i] {
+			visit(c)
+		}
+		w.last[i] = next - 1
+	}
+	for _, r := range roots {
+		visit(r)
+	}
+	return w
 }
 
 // relation is how two categories of a forest stand to each other.
@@ -74,15 +113,7 @@ var universal = func() *world {
 		}
 	}
 	add(-1, 0)
-	w := &world{size: len(parent)}
-	w.includes = func(a, b int) bool {
-		for ; b >= 0; b = parent[b] {
-			if b == a {
-				return true
-			}
-		}
-		return false
-	}
+	w := forest(parent)
 	for i := range parent {
 		w.individuals = append(w.individuals, i)
 	}

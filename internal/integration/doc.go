@@ -3,7 +3,7 @@
 //
 //	scripts/local-model                      # Ollama serving SmolLM2-135M, offline
 //	eval "$(scripts/local-model env)"
-//	go test -tags integration -count=1 -v ./internal/integration
+//	go test -tags integration -count=1 -timeout 30m -v ./internal/integration
 //
 // Without SYLLOBENCH_BASE_URL they skip, saying how to start a server.
 package integration

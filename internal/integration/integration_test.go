@@ -97,6 +97,10 @@ func sample(t *testing.T, name string) (probes.Probe, []probes.Case) {
 	return p, cs
 }
 
+// determinismSample is how many questions TestDeterminism asks twice: a
+// small local model answers one in a second or two.
+const determinismSample = 30
+
 // At temperature 0 with a fixed seed, how often does the server give the
 // same reply twice? The share tells users how far to trust a rerun
 // without fixtures.
@@ -104,6 +108,7 @@ func TestDeterminism(t *testing.T) {
 	cfg := config(t)
 	c := client(t, cfg)
 	_, cs := sample(t, "validity")
+	cs = cs[:determinismSample]
 	s := probes.Sampling{Model: cfg.Model, Temperature: cfg.Temperature, Seed: cfg.Seed, MaxTokens: cfg.MaxTokens}
 	ctx := context.Background()
 	first := probes.Ask(ctx, c, s, cs, cfg.Concurrency)

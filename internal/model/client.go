@@ -2,9 +2,11 @@ package model
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -24,6 +26,10 @@ type Client struct {
 	op    string        // the Op of its errors, without the key
 	slots chan struct{} // one per request in flight
 	stats counters
+	// secrets returns what the client sends that is secret, in every
+	// form a server could echo back (see credentials). It is a function
+	// so that no way of printing a Client shows them.
+	secrets func() []string
 }
 
 var _ Model = (*Client)(nil)
@@ -58,12 +64,31 @@ func NewClient(cfg Config, opts ...Option) (*Client, error) {
 	oc := openai.DefaultConfig("")
 	oc.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
 	oc.HTTPClient = wire{next: o.http, key: cfg.key}
+	secrets := credentials(cfg)
 	return &Client{
-		cfg:   cfg,
-		api:   openai.NewClientWithConfig(oc),
-		op:    "POST " + redactURL(oc.BaseURL) + "/chat/completions",
-		slots: make(chan struct{}, cfg.Concurrency),
+		cfg:     cfg,
+		api:     openai.NewClientWithConfig(oc),
+		op:      "POST " + redactURL(oc.BaseURL) + "/chat/completions",
+		slots:   make(chan struct{}, cfg.Concurrency),
+		secrets: func() []string { return secrets },
 	}, nil
+}
+
+// credentials returns the secrets that requests under cfg carry, as a
+// server could echo them: the API key, and the password of the base URL
+// together with the basic-auth token that net/http makes of it (sent when
+// there is no key).
+func credentials(cfg Config) []string {
+	var s []string
+	if k := cfg.key(); k != "" {
+		s = append(s, k)
+	}
+	if u, err := url.Parse(cfg.BaseURL); err == nil && u.User != nil {
+		if p, ok := u.User.Password(); ok && p != "" {
+			s = append(s, base64.StdEncoding.EncodeToString([]byte(u.User.Username()+":"+p)), p)
+		}
+	}
+	return s
 }
 
 // Config returns the configuration of c.
@@ -137,6 +162,11 @@ func (c *Client) attempt(ctx context.Context, oreq openai.ChatCompletionRequest,
 	if err != nil {
 		return Response{}, &failure{status: ex.status, err: err}
 	}
+	// A server that echoes the request into its reply would otherwise
+	// have the fixtures and the scorecard keep the credentials.
+	resp.Text = c.redactReply(resp.Text)
+	resp.Reasoning = c.redactReply(resp.Reasoning)
+	resp.SystemFingerprint = c.redactReply(resp.SystemFingerprint)
 	return resp, nil
 }
 
@@ -188,13 +218,31 @@ func (c *Client) statusFailure(f *failure, ex *exchange, status int, msg string)
 	f.err = errors.New("the server said: " + msg)
 }
 
-// redact replaces every occurrence of the key in s, so that a server that
-// echoes the request headers cannot leak it into an error.
+// redact replaces every occurrence of a secret (the key, the password of
+// the base URL) in s, so that a server that echoes the request cannot leak
+// one into an error.
 func (c *Client) redact(s string) string {
-	if c.cfg.key() == "" {
-		return s
+	for _, secret := range c.secrets() {
+		s = strings.ReplaceAll(s, secret, "[redacted]")
 	}
-	return strings.ReplaceAll(s, c.cfg.key(), "[redacted]")
+	return s
+}
+
+// minReplySecret is the shortest secret taken out of a reply. A reply is
+// the model's answer: a short password ("pass", "no") could occur in it by
+// chance, and taking it out would change the answer, while no server
+// echoes an API key or a long password by chance.
+const minReplySecret = 8
+
+// redactReply is redact for the text of a reply: it replaces the secrets
+// of at least minReplySecret bytes.
+func (c *Client) redactReply(s string) string {
+	for _, secret := range c.secrets() {
+		if len(secret) >= minReplySecret {
+			s = strings.ReplaceAll(s, secret, "[redacted]")
+		}
+	}
+	return s
 }
 
 // redactedError is an error with the key taken out of its message, still

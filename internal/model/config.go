@@ -42,7 +42,7 @@ var ErrNoBaseURL = errors.New("no base URL: set SYLLOBENCH_BASE_URL")
 //	variable                   field        default     accepted
 //	SYLLOBENCH_BASE_URL        BaseURL      (none)      an http or https URL, e.g. http://localhost:11434/v1
 //	SYLLOBENCH_MODEL           Model        ref-logic   any non-empty name
-//	SYLLOBENCH_API_KEY         (the key)    (none)      any; falls back to OPENAI_API_KEY
+//	SYLLOBENCH_API_KEY         (the key)    (none)      no control characters; falls back to OPENAI_API_KEY
 //	SYLLOBENCH_CONCURRENCY     Concurrency  8           requests in flight, 1 to 1024
 //	SYLLOBENCH_TIMEOUT         Timeout      120s        a positive Go duration, per attempt
 //	SYLLOBENCH_MAX_TOKENS      MaxTokens    1024        a positive integer
@@ -139,9 +139,15 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	if v := getenv("SYLLOBENCH_MODEL"); v != "" {
 		c.Model = v
 	}
-	key := getenv("SYLLOBENCH_API_KEY")
+	key, keyVar := getenv("SYLLOBENCH_API_KEY"), "SYLLOBENCH_API_KEY"
 	if key == "" {
-		key = getenv("OPENAI_API_KEY")
+		key, keyVar = getenv("OPENAI_API_KEY"), "OPENAI_API_KEY"
+	}
+	if i := strings.IndexFunc(key, func(r rune) bool { return r < ' ' || r == 0x7f }); i >= 0 {
+		// No HTTP header can carry it: every request would fail. The
+		// value is a secret, so the error does not show it.
+		errs = append(errs, fmt.Errorf("%w: %s has a control character or line break at byte %d (the value is not shown): want the key alone",
+			ErrBadConfig, keyVar, i))
 	}
 	if key != "" {
 		c.apiKey = func() string { return key }
@@ -257,6 +263,14 @@ func redactURL(s string) string {
 		return s
 	}
 	if u.User == nil {
+		// Not parsed as a URL with user information ("http//user:pw@host"
+		// is a path): hide what looks like a password before an @.
+		if at := strings.LastIndexByte(s, '@'); at >= 0 {
+			start := strings.LastIndexByte(s[:at], '/') + 1
+			if colon := strings.IndexByte(s[start:at], ':'); colon >= 0 {
+				return s[:start+colon+1] + "xxxxx" + s[at:]
+			}
+		}
 		return s
 	}
 	return u.Redacted()

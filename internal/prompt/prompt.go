@@ -7,6 +7,7 @@ package prompt
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/syllobench/syllobench/internal/gen"
@@ -55,29 +56,53 @@ func Messages(it gen.Item, f Format) ([]Message, error) {
 	if _, ok := questions[it.Kind]; !ok || it.Presentation.Wording < 0 || it.Presentation.Wording >= gen.Wordings {
 		return nil, fmt.Errorf("prompt for item %q: kind %q with wording %d cannot be asked", it.ID, it.Kind, it.Presentation.Wording)
 	}
-	msgs := []Message{{Role: "system", Content: System}}
 	switch f {
 	case Direct:
-		return append(msgs, Message{Role: "user", Content: Question(it) + "\n\n" + answerLine(it.Kind) + " Reply with that line only."}), nil
+		return []Message{{Role: "system", Content: System}, {Role: "user", Content: direct(it)}}, nil
 	case CoT:
-		return append(msgs, Message{Role: "user", Content: Question(it) + "\n\nThink it through step by step. Then " + lowerFirst(answerLine(it.Kind))}), nil
+		return []Message{{Role: "system", Content: System},
+			{Role: "user", Content: question(it, "\n\nThink it through step by step. Then ", lowerFirst(answerLine(it.Kind)))}}, nil
 	case FewShot:
 		examples, err := Examples(it, DefaultShots)
 		if err != nil {
 			return nil, err
 		}
+		msgs := make([]Message, 0, 2+2*len(examples))
+		msgs = append(msgs, Message{Role: "system", Content: System})
 		for _, ex := range examples {
 			msgs = append(msgs,
-				Message{Role: "user", Content: Question(ex) + "\n\n" + answerLine(ex.Kind) + " Reply with that line only."},
+				Message{Role: "user", Content: direct(ex)},
 				Message{Role: "assistant", Content: "Answer: " + ex.Expected})
 		}
-		return append(msgs, Message{Role: "user", Content: Question(it) + "\n\n" + answerLine(it.Kind) + " Reply with that line only."}), nil
+		return append(msgs, Message{Role: "user", Content: direct(it)}), nil
 	}
 	return nil, fmt.Errorf("unknown prompt format %q", f)
 }
 
+// direct is the user message that asks it directly: the question, then
+// the answer line and "Reply with that line only."
+func direct(it gen.Item) string {
+	return question(it, "\n\n", answerLine(it.Kind), " Reply with that line only.")
+}
+
 // answerLine asks for the final answer line and lists the labels.
 func answerLine(k gen.Kind) string {
+	if line, ok := answerLines[k]; ok {
+		return line
+	}
+	return newAnswerLine(k)
+}
+
+// answerLines holds the answer line of every kind a prompt asks.
+var answerLines = func() map[gen.Kind]string {
+	m := map[gen.Kind]string{}
+	for k := range questions {
+		m[k] = newAnswerLine(k)
+	}
+	return m
+}()
+
+func newAnswerLine(k gen.Kind) string {
 	labels := k.Labels()
 	list := strings.Join(labels[:len(labels)-1], ", ") + " or " + labels[len(labels)-1]
 	return fmt.Sprintf("End your reply with a final line of the form \"Answer: <label>\", where <label> is %s.", list)
@@ -121,25 +146,58 @@ func semanticsNote(sem logic.Semantics) string {
 // Question returns the body of the question: the statements, the
 // conclusion or options, the question and the semantics note. The
 // formats add their instructions after it.
-func Question(it gen.Item) string {
-	var b strings.Builder
-	header := "Premises:"
-	if it.Kind == gen.Consistency {
-		header = "Statements:"
+func Question(it gen.Item) string { return question(it) }
+
+// question returns Question(it) followed by the strings after, written
+// piece by piece into one buffer of the right size: every case of a run
+// comes through here.
+func question(it gen.Item, after ...string) string {
+	wording, note := questions[it.Kind][it.Presentation.Wording], semanticsNote(it.Semantics)
+	n := len("Statements:\n") + len("\nConclusion: \n") + len(it.ConclusionText) + 2 + len(wording) + len(note)
+	for _, a := range after {
+		n += len(a)
 	}
-	b.WriteString(header + "\n")
-	for i, p := range it.PremiseText {
-		fmt.Fprintf(&b, "%d. %s\n", i+1, p)
+	for _, p := range it.PremiseText {
+		n += len(p) + 6
 	}
-	if it.Kind == gen.Validity {
-		fmt.Fprintf(&b, "\nConclusion: %s\n", it.ConclusionText)
-	}
-	if it.Kind == gen.Truth {
-		fmt.Fprintf(&b, "\nStatement: %s\n", it.ConclusionText)
-	}
-	fmt.Fprintf(&b, "\n%s %s", questions[it.Kind][it.Presentation.Wording], semanticsNote(it.Semantics))
 	for _, o := range it.Options {
-		fmt.Fprintf(&b, "\n%s. %s", o.Label, o.Text)
+		n += len(o.Label) + len(o.Text) + 3
+	}
+	var b strings.Builder
+	b.Grow(n)
+	if it.Kind == gen.Consistency {
+		b.WriteString("Statements:\n")
+	} else {
+		b.WriteString("Premises:\n")
+	}
+	for i, p := range it.PremiseText {
+		b.WriteString(strconv.Itoa(i + 1))
+		b.WriteString(". ")
+		b.WriteString(p)
+		b.WriteByte('\n')
+	}
+	switch it.Kind {
+	case gen.Validity:
+		b.WriteString("\nConclusion: ")
+		b.WriteString(it.ConclusionText)
+		b.WriteByte('\n')
+	case gen.Truth:
+		b.WriteString("\nStatement: ")
+		b.WriteString(it.ConclusionText)
+		b.WriteByte('\n')
+	}
+	b.WriteByte('\n')
+	b.WriteString(wording)
+	b.WriteByte(' ')
+	b.WriteString(note)
+	for _, o := range it.Options {
+		b.WriteByte('\n')
+		b.WriteString(o.Label)
+		b.WriteString(". ")
+		b.WriteString(o.Text)
+	}
+	for _, a := range after {
+		b.WriteString(a)
 	}
 	return b.String()
 }

@@ -145,10 +145,18 @@ const finalLineWords = 30
 
 // finalLine reads the last line with a word in it.
 func (p *parser) finalLine(text, low string) (Result, bool) {
+	if jsonObject(low) {
+		// Its answer key, if it has one, was read as an answer line. A
+		// number or word under another key ({"steps": 2}) is no answer.
+		return Result{}, false
+	}
 	end := len(low)
 	for {
 		s := strings.LastIndexByte(low[:end], '\n') + 1
 		if hasAlnum(low[s:end]) {
+			if jsonObject(low[s:end]) {
+				return Result{}, false
+			}
 			return p.readFinal(text, low, s, end)
 		}
 		if s == 0 {
@@ -156,6 +164,12 @@ func (p *parser) finalLine(text, low string) (Result, bool) {
 		}
 		end = s - 1
 	}
+}
+
+// jsonObject reports whether s, trimmed, is braced like a JSON object.
+func jsonObject(s string) bool {
+	s = strings.Trim(s, " \t\r\n\v\f\x00")
+	return len(s) >= 2 && s[0] == '{' && s[len(s)-1] == '}'
 }
 
 func (p *parser) readFinal(text, low string, s, e int) (Result, bool) {

@@ -42,7 +42,9 @@
 //  4. Without an answer line, the last non-empty line decides
 //     ([FinalLine]) if it is short and is just a label ("No.", "**False**",
 //     "Option 3", "Definitely not."), "The answer is X", or a clear
-//     verdict phrase ("Therefore, the conclusion does not follow.").
+//     verdict phrase ("Therefore, the conclusion does not follow."). A
+//     reply or final line that is a JSON object is not read this way: it
+//     answers only by an answer key (rule 3), not by {"steps": 2}.
 //  5. Otherwise the whole reply decides ([WholeReply]) if its clear
 //     verdict phrases name exactly one label, or it is [Conflicting] if
 //     they name two. Questions ("Does it follow?"), conditions ("if the
