@@ -12,7 +12,7 @@ import (
 // they are judged. It changes whenever an item's text or an assessment
 // changes, so that scorecards of different versions are not compared as
 // if they asked the same questions.
-const Version = "0.1.0"
+const Version = "0.2.0"
 
 // Probe is one test of the battery.
 type Probe struct {

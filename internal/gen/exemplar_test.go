@@ -2,6 +2,8 @@ package gen
 
 import (
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -70,4 +72,53 @@ func TestExemplarErrors(t *testing.T) {
 			t.Errorf("%s: %v", tc.name, err)
 		}
 	}
+}
+
+// A presentation variant never asks the canonical question again: its
+// premises, phrasings or options differ.
+func TestPresentationsDiffer(t *testing.T) {
+	fam, err := FamilyByName("invariance")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sets, err := fam.Sets(1, 40, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, set := range sets {
+		if len(set) == 0 || set[0].Presentation == Canonical {
+			continue // the content cell
+		}
+		spec := Spec{Family: "invariance", Form: set[0].Form, Condition: set[0].Condition, Semantics: set[0].Semantics, Seed: 1, Index: indexOfID(set[0].ID)}
+		canon, err := Generate(spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range set {
+			same := cmp.Equal(it.PremiseText, canon.PremiseText) && it.ConclusionText == canon.ConclusionText
+			if same && it.Presentation.Wording == canon.Presentation.Wording {
+				t.Errorf("%s reads exactly as the canonical %s", it.ID, canon.ID)
+			}
+		}
+	}
+	r := stream(7, "x")
+	for n := 2; n < 6; n++ {
+		for range 200 {
+			p := moved(r, n)
+			identity := true
+			for i, v := range p {
+				identity = identity && v == i
+			}
+			if identity {
+				t.Fatalf("moved(%d) = %v, the identity", n, p)
+			}
+		}
+	}
+}
+
+func indexOfID(id string) int {
+	var fam, form, cond string
+	var i int
+	fmt.Sscanf(strings.ReplaceAll(id, "/", " "), "%s %s %s %d", &fam, &form, &cond, &i)
+	return i
 }

@@ -200,13 +200,16 @@ func generate(fam Family, f form, spec Spec, tax *lexicon.Taxonomy) (Item, error
 	return it, nil
 }
 
-// phrase renders s in the default phrasing, or one drawn from r when vary
-// is set, and checks that the text parses back to s.
+// phrase renders s in the default phrasing, or, when vary is set, in one
+// of its other phrasings drawn from r, and checks that the text parses
+// back to s.
 func phrase(s logic.Statement, vary bool, r *rand.Rand) (string, error) {
 	ps := english.Phrasings(s.Q)
 	p := ps[0]
-	if vary {
-		p = ps[r.IntN(len(ps))]
+	if vary && len(ps) > 1 {
+		// Another phrasing than the default, so that a varied item
+		// never reads the same as the canonical one.
+		p = ps[1+r.IntN(len(ps)-1)]
 	}
 	text, back, err := english.RenderRoundTrip(s, p)
 	if err != nil {
@@ -229,7 +232,7 @@ func (it *Item) render(f form, c content, p Presentation, r *rand.Rand) ([]logic
 		order[i] = i
 	}
 	if p.ShufflePremises {
-		order = shuffled(r, len(order))
+		order = moved(r, len(order))
 	}
 	it.Premises = make([]logic.Statement, 0, len(order))
 	it.PremiseText = make([]string, 0, len(order))
@@ -255,7 +258,7 @@ func (it *Item) render(f form, c content, p Presentation, r *rand.Rand) ([]logic
 	}
 	rs := forms.Responses()
 	if p.ShuffleOptions {
-		perm := shuffled(r, len(rs))
+		perm := moved(r, len(rs))
 		shuffledRs := make([]forms.Response, len(rs))
 		for i, j := range perm {
 			shuffledRs[i] = rs[j]

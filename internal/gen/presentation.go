@@ -8,9 +8,9 @@ import (
 // Presentation is how an item is shown, apart from its form and content.
 // No presentation changes the expected answer.
 type Presentation struct {
-	ShufflePremises bool // premises in an order drawn from the seed
-	VaryPhrasing    bool // each statement in a phrasing drawn from the seed
-	ShuffleOptions  bool // choice options in an order drawn from the seed
+	ShufflePremises bool // premises in an order drawn from the seed, never their own
+	VaryPhrasing    bool // each statement in another phrasing than the default (where it has one), drawn from the seed
+	ShuffleOptions  bool // choice options in an order drawn from the seed, never their own
 	Wording         int  // which wording of the question, 0 … Wordings-1
 }
 

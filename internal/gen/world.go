@@ -120,6 +120,23 @@ var universal = func() *world {
 	return w
 }()
 
+// moved returns 0 … n-1 in an order drawn by r that is not their own
+// order, when n > 1: a shuffle that changes nothing would make a
+// presentation variant the same question as the canonical one. A draw
+// that comes out in order is rotated by one place.
+func moved(r *rand.Rand, n int) []int {
+	p := shuffled(r, n)
+	for i, v := range p {
+		if v != i {
+			return p
+		}
+	}
+	if n > 1 {
+		p = append(p[1:], p[0])
+	}
+	return p
+}
+
 // shuffled returns 0 … n-1 in an order drawn by r.
 func shuffled(r *rand.Rand, n int) []int {
 	p := make([]int, n)
