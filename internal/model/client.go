@@ -296,8 +296,18 @@ func fromOpenAI(r openai.ChatCompletionResponse, reasoning string) (Response, er
 	if m.ReasoningContent != "" {
 		reasoning = m.ReasoningContent
 	}
+	text := m.Content
+	if text == "" {
+		// Some servers send the content as a list of parts; the text
+		// parts, in order, are the reply.
+		for _, p := range m.MultiContent {
+			if p.Type == openai.ChatMessagePartTypeText {
+				text += p.Text
+			}
+		}
+	}
 	return Response{
-		Text:              m.Content,
+		Text:              text,
 		Reasoning:         reasoning,
 		FinishReason:      string(r.Choices[0].FinishReason),
 		Usage:             Usage{PromptTokens: r.Usage.PromptTokens, CompletionTokens: r.Usage.CompletionTokens},

@@ -373,3 +373,19 @@ func TestClientModels(t *testing.T) {
 		t.Errorf("a failing server: %v; want an infrastructure error naming /models", err)
 	}
 }
+
+// Content sent as a list of parts is the text of its text parts, in order.
+func TestClientContentParts(t *testing.T) {
+	c, _ := newTestClient(t, nil, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"id":"x","object":"chat.completion","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant",`+
+			`"content":[{"type":"text","text":"The conclusion follows.\n"},{"type":"image_url","image_url":{"url":"data:,"}},{"type":"text","text":"Answer: yes"}]}}]}`)
+	})
+	got, err := c.Complete(context.Background(), request())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Text != "The conclusion follows.\nAnswer: yes" {
+		t.Errorf("text %q; want the two text parts joined", got.Text)
+	}
+}
