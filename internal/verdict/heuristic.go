@@ -97,9 +97,13 @@ func thatAhead(ts []tok, i int) bool {
 }
 
 // answerIs returns the index of the word after "the answer is", "the
-// answer would be" and hedges, or -1.
+// answer would be", "the answer to this question is" and hedges, or -1.
 func answerIs(ts []tok, i int) int {
 	j := i + 1
+	// "the answer to this question is …", as small models put it.
+	if word(ts, j) == "to" && (word(ts, j+1) == "this" || word(ts, j+1) == "the" || word(ts, j+1) == "your") && word(ts, j+2) == "question" {
+		j += 3
+	}
 	switch word(ts, j) {
 	case "is", "remains":
 		j++

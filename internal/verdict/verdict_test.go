@@ -528,6 +528,14 @@ func robustnessCases() []parseCase {
 // falsity or a modal was read too narrowly.
 func negationCases() []parseCase {
 	return []parseCase{
+		// Replies of SmolLM2-135M (fixtures/smollm2-135m), word for word.
+		{name: "answer-to-this-question-is", kind: Truth, reply: `The answer to this question is "True"`, label: "true", rule: FinalLine,
+			reason: `"the answer to this question is" is "the answer is"`},
+		{name: "answer-to-this-question-either", kind: Truth, reply: `The answer to this question is either "True" or "False".`,
+			label: "", rule: NoVerdict, reason: "either of two labels is no answer"},
+		{name: "answer-to-this-question-not-known-but-false", kind: Truth,
+			reply: "The answer to this question is not known. The statement is false and cannot be proven to be true based on the given premises.",
+			label: "", rule: Conflicting, reason: "unknown, then false: two answers"},
 		{name: "answer-is-not-yes", kind: YesNo, reply: "The answer is not yes.", label: "no", rule: FinalLine,
 			reason: `"not yes" is no, never yes`},
 		{name: "answer-is-definitely-not-yes", kind: YesNo, reply: "The answer is definitely not yes.", label: "no", rule: FinalLine,
