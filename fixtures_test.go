@@ -38,7 +38,8 @@ func recorded(t *testing.T) []string {
 // TestCommittedFixtures replays every committed recording as a user's CI
 // would, at the configuration of its scorecard, and checks that
 //   - every question is answered from the fixtures (no miss, no error),
-//   - the replayed scorecard equals the committed one, byte for byte,
+//   - the replayed scorecard equals the committed one, byte for byte
+//     (without its content-bias pairs, which FuzzContentBias asks),
 //   - the run passes the gate against its own recorded baseline, and,
 //   - for a reference reasoner, the answers equal a live run's.
 //
@@ -115,11 +116,21 @@ func TestCommittedFixtures(t *testing.T) {
 					t.Errorf("probe %s: replay differs from a live run (-live +replay):\n%s", p.Name, diff)
 				}
 			}
+			// The content-bias pairs of a full recording are asked by
+			// FuzzContentBias, not by the probes: they are compared when
+			// that model's own run replays them, and left out here.
+			sc.Probes = slices.DeleteFunc(sc.Probes, func(p scorecard.Probe) bool { return p.Name == probes.ContentBiasProbe })
+			sc.Items = slices.DeleteFunc(sc.Items, func(it scorecard.Item) bool { return it.Probe == probes.ContentBiasProbe })
+			sc.ContentPairs = nil
+			var w bytes.Buffer
+			if err := sc.Encode(&w); err != nil {
+				t.Fatal(err)
+			}
 			var b bytes.Buffer
 			if err := replay.Scorecard().Encode(&b); err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(string(want), b.String()); diff != "" {
+			if diff := cmp.Diff(w.String(), b.String()); diff != "" {
 				t.Errorf("the replayed scorecard differs from %s (-committed +replayed):\n%s", path, diff)
 			}
 			replay.FixturesDir = "fixtures"

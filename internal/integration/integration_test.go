@@ -113,7 +113,7 @@ func TestDeterminism(t *testing.T) {
 	ctx := context.Background()
 	first := probes.Ask(ctx, c, s, cs, cfg.Concurrency)
 	second := probes.Ask(ctx, c, s, cs, cfg.Concurrency)
-	same := 0
+	same, sameVerdict := 0, 0
 	for i := range first {
 		if first[i].Err != nil || second[i].Err != nil {
 			t.Fatalf("%s: %v %v", first[i].ID, first[i].Err, second[i].Err)
@@ -121,9 +121,13 @@ func TestDeterminism(t *testing.T) {
 		if first[i].Reply == second[i].Reply {
 			same++
 		}
+		if first[i].Answer() == second[i].Answer() && first[i].Outcome == second[i].Outcome {
+			sameVerdict++
+		}
 	}
-	t.Logf("determinism at temperature %g, seed %d: %d of %d replies identical (%.1f%%)",
-		cfg.Temperature, cfg.Seed, same, len(first), 100*float64(same)/float64(len(first)))
+	n := float64(len(first))
+	t.Logf("determinism at temperature %g, seed %d, concurrency %d: %d of %d replies identical (%.1f%%), %d verdicts the same (%.1f%%)",
+		cfg.Temperature, cfg.Seed, cfg.Concurrency, same, len(first), 100*float64(same)/n, sameVerdict, 100*float64(sameVerdict)/n)
 	if same == 0 {
 		t.Errorf("no reply was the same twice at temperature 0")
 	}
