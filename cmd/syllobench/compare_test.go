@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/syllobench/syllobench/internal/scorecard"
 )
 
 // The committed scorecards of the reference reasoners, recorded at the
@@ -49,11 +51,14 @@ func TestCompareBadInput(t *testing.T) {
 	broken := filepath.Join(dir, "broken.json")
 	os.WriteFile(broken, []byte(`{"syllobench_scorecard": 1, "model": `), 0o644)
 	other := filepath.Join(dir, "other-suite.json")
-	data, err := os.ReadFile(logicCard)
+	sc, err := scorecard.ReadFile(logicCard)
 	if err != nil {
 		t.Fatal(err)
 	}
-	os.WriteFile(other, bytes.Replace(data, []byte(`"suite": "0.1.0"`), []byte(`"suite": "0.0.9"`), 1), 0o644)
+	sc.Suite = "0.0.9" // a scorecard of another version of the battery
+	if err := sc.WriteFile(other); err != nil {
+		t.Fatal(err)
+	}
 	pinned := filepath.Join(dir, "pinned.txt")
 	os.WriteFile(pinned, []byte("# pinned\nvalidity/NOPE-1/symbolic/0\n"), 0o644)
 	for _, tc := range []struct {
