@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"github.com/syllobench/syllobench/internal/gate"
+	"github.com/syllobench/syllobench/internal/human"
 	"github.com/syllobench/syllobench/internal/scorecard"
 	"github.com/syllobench/syllobench/internal/stats"
 )
@@ -77,6 +78,7 @@ func runCompare(stdout, stderr io.Writer, args []string) error {
 	if err != nil {
 		return fmt.Errorf("comparing %s with %s: %w", files[0], files[1], err)
 	}
+	c.MFA = &gate.MFAMatch{Base: mfaMatch(c, files[0], base), Cand: mfaMatch(c, files[1], cand)}
 	if err := c.Write(stdout, f, *maxFlips); err != nil {
 		return err
 	}
@@ -84,4 +86,27 @@ func runCompare(stdout, stderr io.Writer, args []string) error {
 		return errRegression
 	}
 	return nil
+}
+
+// mfaMatch is the share of sc's answers to the premise pairs that equal
+// people's most frequent answer (package human), nil when sc has none.
+// A scorecard whose answers cannot be read (one from another version of
+// the generator) gets a warning on c, not an error: the rate is
+// reported, never gated on.
+func mfaMatch(c *gate.Comparison, file string, sc *scorecard.Scorecard) *human.Rate {
+	d, err := human.Load()
+	if err != nil {
+		c.Warnings = append(c.Warnings, fmt.Sprintf("no MFA match: %v", err))
+		return nil
+	}
+	counts, _, err := human.FromScorecard(sc)
+	if err != nil {
+		c.Warnings = append(c.Warnings, fmt.Sprintf("no MFA match for %s: %v", file, err))
+		return nil
+	}
+	r := human.MFAMatch(counts, d.Ragni)
+	if r.N == 0 {
+		return nil
+	}
+	return &r
 }

@@ -30,13 +30,23 @@ func TestRunReferenceReasoners(t *testing.T) {
 	if err := run(&stdout, &stderr, []string{"run", "-size", "small", "-out", out}); err != nil {
 		t.Fatalf("run: %v\n%s", err, stderr.String())
 	}
-	for _, m := range []string{"ref-logic", "ref-belief", "ref-coin", "ref-atmosphere", "ref-matching", "ref-conversion"} {
+	for _, m := range []string{"ref-logic", "ref-belief", "ref-coin", "ref-atmosphere", "ref-matching", "ref-conversion", "ref-human"} {
 		sc, err := scorecard.ReadFile(filepath.Join(out, m, "scorecard.json"))
 		if err != nil {
 			t.Fatal(err)
 		}
 		if sc.Model != m || len(sc.Probes) != 9 || sc.Config.Size != "small" {
 			t.Errorf("%s: scorecard of %s with %d probes at size %s", m, sc.Model, len(sc.Probes), sc.Config.Size)
+		}
+		if m == "ref-human" {
+			// ref-human answers only the conclusions probe's choice
+			// questions; it declines every question of the others.
+			for _, p := range sc.Probes {
+				if na := p.Name != "conclusions"; (p.NotApplicable == p.N) != na || p.N == 0 || na && p.Accuracy != 0 || !na && p.Passed {
+					t.Errorf("ref-human, probe %s: %d of %d not applicable, accuracy %.2f, passed %t; want all not applicable except conclusions, which fails",
+						p.Name, p.NotApplicable, p.N, p.Accuracy, p.Passed)
+				}
+			}
 		}
 		if !strings.Contains(stderr.String(), m+": 306/306 items in ") {
 			t.Errorf("no final progress line for %s:\n%s", m, stderr.String())

@@ -32,6 +32,9 @@ type Comparison struct {
 	// question it declined).
 	Unpaired int
 	Warnings []string // about the comparison as a whole
+	// MFA is each model's agreement with people, written under the
+	// table when set. Compare leaves it nil; the caller fills it in.
+	MFA *MFAMatch
 }
 
 // Row is one probe's paired comparison.

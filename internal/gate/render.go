@@ -6,7 +6,34 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/syllobench/syllobench/internal/human"
 )
+
+// MFAMatch is the share of each model's answers to the premise pairs
+// that equal the most frequent answer people gave (package human's
+// MFAMatch, against Ragni 2016): a measure of how human-like the
+// answers are, not of how right, so it is reported but never gated on.
+// A nil rate is a model without conclusions answers.
+type MFAMatch struct {
+	Base, Cand *human.Rate
+}
+
+// mfaText is a rate as "k/n = p%", or "-" when there is none.
+func mfaText(r *human.Rate) string {
+	if r == nil || r.N == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%d/%d = %.0f%%", r.K, r.N, 100*r.Value())
+}
+
+// mfaLine is the line under the table that gives the MFA match rates.
+func (c *Comparison) mfaLine() string {
+	if c.MFA == nil {
+		return ""
+	}
+	return fmt.Sprintf("MFA match with people (Ragni 2016): %s %s, %s %s", c.Base, mfaText(c.MFA.Base), c.Cand, mfaText(c.MFA.Cand))
+}
 
 // Format is how a comparison is written.
 type Format string
@@ -96,6 +123,9 @@ func (c *Comparison) writeText(w io.Writer, maxFlips int) error {
 		for i, n := range notes {
 			fmt.Fprintf(&b, "(%d) %s\n", i+1, n)
 		}
+	}
+	if l := c.mfaLine(); l != "" {
+		fmt.Fprintf(&b, "%s\n", l)
 	}
 	for _, w := range c.Warnings {
 		fmt.Fprintf(&b, "note: %s\n", w)
@@ -190,6 +220,9 @@ func (c *Comparison) writeMarkdown(w io.Writer, maxFlips int) error {
 			fmt.Fprintf(&b, "(%d) %s  \n", i+1, n)
 		}
 	}
+	if l := c.mfaLine(); l != "" {
+		fmt.Fprintf(&b, "\n%s\n", strings.ReplaceAll(l, "|", `\|`))
+	}
 	for _, w := range c.Warnings {
 		fmt.Fprintf(&b, "\n_Note: %s_\n", w)
 	}
@@ -253,6 +286,27 @@ type jsonComparison struct {
 	Improved  []Flip    `json:"wrong_to_right"`
 	Unpaired  int       `json:"unpaired"`
 	Warnings  []string  `json:"warnings,omitempty"`
+	MFA       *jsonMFA  `json:"mfa_match,omitempty"`
+}
+
+// jsonMFA is an MFAMatch as JSON; a model without conclusions answers
+// is null.
+type jsonMFA struct {
+	Base *jsonRate `json:"baseline"`
+	Cand *jsonRate `json:"candidate"`
+}
+
+type jsonRate struct {
+	K    int     `json:"k"`
+	N    int     `json:"n"`
+	Rate float64 `json:"rate"`
+}
+
+func toJSONRate(r *human.Rate) *jsonRate {
+	if r == nil || r.N == 0 {
+		return nil
+	}
+	return &jsonRate{K: r.K, N: r.N, Rate: r.Value()}
 }
 
 func (c *Comparison) jsonView() jsonComparison {
@@ -266,6 +320,9 @@ func (c *Comparison) jsonView() jsonComparison {
 			jr.Warnings = append(jr.Warnings, w.Error())
 		}
 		j.Rows = append(j.Rows, jr)
+	}
+	if c.MFA != nil {
+		j.MFA = &jsonMFA{Base: toJSONRate(c.MFA.Base), Cand: toJSONRate(c.MFA.Cand)}
 	}
 	return j
 }

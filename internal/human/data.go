@@ -21,7 +21,7 @@ import (
 	"sync"
 
 	"github.com/syllobench/syllobench/internal/forms"
-	"github.com/syllobench/syllobench/internal/refmodel"
+	"github.com/syllobench/syllobench/internal/refmodel/ccobra"
 )
 
 //go:embed data/*.csv
@@ -42,8 +42,10 @@ type Percents [64][9]float64
 // probability heuristics model.
 var Theories = []string{"Atmosphere", "Conversion", "Matching", "MMT", "PHM", "PSYCOP", "VerbalModels"}
 
-// inRefmodel are the tables already embedded by package refmodel for its
-// heuristic reasoners; they are read from there so that one copy is used.
+// inRefmodel are the tables already embedded for refmodel's heuristic
+// reasoners (package refmodel/ccobra, which does not import refmodel, so
+// that refmodel's ref-human can use this package); they are read from
+// there so that one copy is used.
 var inRefmodel = map[string]bool{"Atmosphere": true, "Conversion": true, "Matching": true}
 
 // Data is the reference data in one compact form.
@@ -79,11 +81,11 @@ var load = sync.OnceValues(func() (*Data, error) {
 		return nil, fmt.Errorf("khemlani2012.csv: %w", err)
 	}
 	for _, name := range Theories {
-		var t refmodel.Table
+		var t ccobra.Table
 		if inRefmodel[name] {
-			t, err = refmodel.CCOBRATable(name)
+			t, err = ccobra.Embedded(name)
 		} else if raw, err = files.ReadFile("data/" + name + ".csv"); err == nil {
-			t, err = refmodel.ParseTable(string(raw))
+			t, err = ccobra.ParseTable(string(raw))
 		}
 		if err != nil {
 			return nil, fmt.Errorf("%s.csv: %w", name, err)

@@ -1,90 +1,26 @@
 package refmodel
 
 import (
-	"embed"
-	"fmt"
-	"strings"
-	"sync"
-
-	"github.com/syllobench/syllobench/internal/forms"
+	"github.com/syllobench/syllobench/internal/refmodel/ccobra"
 )
 
-// The prediction tables of CCOBRA (Khemlani & Johnson-Laird 2012); see
-// ccobra/PROVENANCE.md.
-//
-//go:embed ccobra/*.csv
-var ccobraFiles embed.FS
+// The prediction tables of CCOBRA (Khemlani & Johnson-Laird 2012) are
+// embedded by the leaf package refmodel/ccobra (see
+// ccobra/PROVENANCE.md); they are re-exported here.
 
 // Table maps a premise pair id ("AI2") to the responses a theory
 // predicts, in the order the table lists them.
-type Table map[string][]forms.Response
+type Table = ccobra.Table
 
 // ParseTable reads a CCOBRA prediction table: a header
 // "Syllogism,Prediction", then one line per premise pair such as
 // "AI2,Ica;Oca". It must list each of the 64 pairs exactly once.
-func ParseTable(data string) (Table, error) {
-	t := Table{}
-	lines := strings.Split(strings.TrimSpace(strings.ReplaceAll(data, "\r\n", "\n")), "\n")
-	if len(lines) == 0 || strings.TrimSpace(lines[0]) != "Syllogism,Prediction" {
-		return nil, fmt.Errorf("CCOBRA table: want the header Syllogism,Prediction")
-	}
-	for i, l := range lines[1:] {
-		id, preds, ok := strings.Cut(strings.TrimSpace(l), ",")
-		if !ok {
-			return nil, fmt.Errorf("CCOBRA table line %d: %q has no comma", i+2, l)
-		}
-		if _, err := forms.ParsePair(id); err != nil {
-			return nil, fmt.Errorf("CCOBRA table line %d: %w", i+2, err)
-		}
-		if _, dup := t[id]; dup {
-			return nil, fmt.Errorf("CCOBRA table line %d: pair %s listed twice", i+2, id)
-		}
-		var rs []forms.Response
-		for _, code := range strings.Split(preds, ";") {
-			r, err := forms.ParseResponse(strings.TrimSpace(code))
-			if err != nil {
-				return nil, fmt.Errorf("CCOBRA table line %d: %w", i+2, err)
-			}
-			rs = append(rs, r)
-		}
-		t[id] = rs
-	}
-	if len(t) != 64 {
-		return nil, fmt.Errorf("CCOBRA table: %d premise pairs, want 64", len(t))
-	}
-	return t, nil
-}
+func ParseTable(data string) (Table, error) { return ccobra.ParseTable(data) }
 
 // Theories are the CCOBRA models behind the heuristic reasoners, by
 // file name.
-var theories = []string{"Atmosphere", "Matching", "Conversion"}
-
-var tables = sync.OnceValues(func() (map[string]Table, error) {
-	ts := map[string]Table{}
-	for _, name := range theories {
-		data, err := ccobraFiles.ReadFile("ccobra/" + name + ".csv")
-		if err != nil {
-			return nil, err
-		}
-		t, err := ParseTable(string(data))
-		if err != nil {
-			return nil, fmt.Errorf("%s.csv: %w", name, err)
-		}
-		ts[name] = t
-	}
-	return ts, nil
-})
+var theories = ccobra.Theories
 
 // CCOBRATable returns the embedded prediction table of a theory:
 // "Atmosphere", "Matching" or "Conversion".
-func CCOBRATable(theory string) (Table, error) {
-	ts, err := tables()
-	if err != nil {
-		return nil, err
-	}
-	t, ok := ts[theory]
-	if !ok {
-		return nil, fmt.Errorf("no CCOBRA table for theory %q", theory)
-	}
-	return t, nil
-}
+func CCOBRATable(theory string) (Table, error) { return ccobra.Embedded(theory) }

@@ -13,8 +13,13 @@
 //     for the 64 premise pairs are CCOBRA's published tables (embedded
 //     from ccobra/); the rules as the papers state them are kept in
 //     heuristics.go for documentation and are tested against the tables.
+//   - ref-human answers choice questions on the 64 premise pairs by
+//     sampling the answers of Ragni et al.'s (2016) 139 participants for
+//     the pair (package human), so its answers have the human response
+//     distribution; it declines every other kind of question
+//     (ErrNotApplicable).
 //
-// Every choice among several admissible answers, and the reply style,
-// is made from a hash of the prompt, so a reasoner's reply to a prompt
-// never changes.
+// Every choice among several admissible answers, ref-human's draw, and
+// the reply style, is made from a hash of the prompt, so a reasoner's
+// reply to a prompt never changes.
 package refmodel

@@ -45,7 +45,7 @@ func All() []Reasoner {
 	for _, th := range theories {
 		rs = append(rs, reasoner{"ref-" + lower(th), heuristic(th)})
 	}
-	return rs
+	return append(rs, reasoner{"ref-human", humanAnswer})
 }
 
 // Names returns the names of All, in order.

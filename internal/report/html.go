@@ -25,10 +25,11 @@ const (
 	SectionHeatmap     = "heatmap"
 	SectionFormats     = "formats"
 	SectionContentBias = "content-bias"
+	SectionPeople      = "people"
 )
 
 // Sections are the ids of the page's sections, in the order of the page.
-var Sections = []string{SectionSummary, SectionComparison, SectionBelief, SectionDepth, SectionHeatmap, SectionFormats, SectionContentBias}
+var Sections = []string{SectionSummary, SectionComparison, SectionBelief, SectionDepth, SectionHeatmap, SectionFormats, SectionPeople, SectionContentBias}
 
 // MaxCases is how many content-bias pairs, and how many invariance sets,
 // the page shows for each model; it says how many there were in all.
@@ -42,7 +43,8 @@ var tmpl = template.Must(template.New("report").Funcs(template.FuncMap{"num": nu
 // HTML writes a self-contained HTML page describing the cards: a summary
 // table per probe and model, a comparison of the models, the belief-bias
 // 2×2, accuracy by chain depth, heat maps over the premise pairs and the
-// syllogisms, the prompt formats, and the worst content-bias pairs with
+// syllogisms, the prompt formats, the comparison with people (package
+// human) of the answers to the premise pairs, and the worst content-bias pairs with
 // their text. The charts are inline SVG; the page needs no script, no
 // network and no external font or style sheet, and it is well-formed XML
 // (XHTML syntax under an HTML doctype), so that it can be checked and
@@ -101,6 +103,7 @@ type page struct {
 	Depth   figure
 	Heat    figure
 	Formats figure
+	People  peopleSection
 	Bias    []biasModel
 	// MaxCases is the cap on the content-bias cases shown per model.
 	MaxCases int
@@ -192,6 +195,7 @@ func buildPage(cards []*scorecard.Scorecard) *page {
 	pg.Depth = buildDepth(cards, names)
 	pg.Heat = buildHeat(cards, names)
 	pg.Formats = buildFormats(cards, names)
+	pg.People = buildPeople(cards, names)
 	pg.Bias = buildBias(cards, names)
 	return pg
 }

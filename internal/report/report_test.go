@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/syllobench/syllobench/internal/human"
 	"github.com/syllobench/syllobench/internal/scorecard"
 )
 
@@ -209,6 +210,10 @@ func TestHTMLSmall(t *testing.T) {
 		"Invariance sets: 2 asked, 2 with an answered member, 1 with more than one verdict",
 		"set invariance/AEE-2/0/content, form AEE-2: 2 verdicts among 2 answered members", "All cats are fish.",
 		"No content pairs in this scorecard",
+		// Compared with people: model-a's hand-made items are not what the
+		// generator makes, model-b has none.
+		"model-a: not compared with people: item conclusions/AA1/symbolic/0",
+		`model <b> & "co": no conclusions questions in this run, so no comparison with people.`,
 	} {
 		if !strings.Contains(d.text, want) {
 			t.Errorf("the page does not say %q", want)
@@ -235,7 +240,8 @@ func TestHTMLCommitted(t *testing.T) {
 			t.Errorf("no <section id=%q>", id)
 		}
 	}
-	for _, id := range []string{"chart-comparison", "chart-belief-1", "chart-belief-2", "chart-depth", "chart-heatmap-1", "chart-heatmap-2", "chart-formats"} {
+	for _, id := range []string{"chart-comparison", "chart-belief-1", "chart-belief-2", "chart-depth", "chart-heatmap-1", "chart-heatmap-2", "chart-formats",
+		"chart-people-heat-1", "chart-people-heat-2", "chart-people-scatter-1", "chart-people-scatter-2"} {
 		if d.ids[id] != "svg" {
 			t.Errorf("no <svg id=%q>", id)
 		}
@@ -249,6 +255,14 @@ func TestHTMLCommitted(t *testing.T) {
 			if !strings.Contains(d.text, want) {
 				t.Errorf("%s %s: the page does not show %q", c.Model, p.Name, want)
 			}
+		}
+	}
+	// Compared with people: ref-atmosphere answers as the atmosphere
+	// theory predicts, every time.
+	for _, want := range []string{"Compared with people", "ref-atmosphere32/32100%", "Atmosphere, MMT", "people (Ragni 2016)",
+		"Pearson r = 0.63, 95% interval [0.36, 0.80]", "AA2: model 0% correct, people 68%", "people, AA2: 95 of 139 correct = 68%"} {
+		if !strings.Contains(d.text, want) {
+			t.Errorf("the page does not say %q", want)
 		}
 	}
 	// ref-atmosphere declines the chain questions: a note, not a line.
@@ -299,8 +313,8 @@ func TestTextCommitted(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
-	if want := 1 + len(probeNames(cards)); len(lines) != want {
-		t.Fatalf("%d lines, want %d (a header and a line per probe):\n%s", len(lines), want, buf.String())
+	if want := 2 + len(probeNames(cards)); len(lines) != want {
+		t.Fatalf("%d lines, want %d (a header, a line per probe and the MFA match):\n%s", len(lines), want, buf.String())
 	}
 	for i, l := range lines[1:] {
 		if strings.HasSuffix(l, " ") {
@@ -308,10 +322,50 @@ func TestTextCommitted(t *testing.T) {
 		}
 	}
 	// ref-atmosphere validity and ref-belief instantiation, as the scorecards have them.
-	for _, want := range []string{"validity       0.650 [0.524, 0.758]  FAIL", "0.792 [0.595, 0.908]  FAIL", "n/a"} {
+	for _, want := range []string{"validity       0.650 [0.524, 0.758]  FAIL", "0.792 [0.595, 0.908]  FAIL", "n/a", "MFA match      7/32 = 22%"} {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("the table does not contain %q:\n%s", want, buf.String())
 		}
+	}
+}
+
+// TestPeople checks the comparison with people on the reference
+// reasoners, whose answers are known: ref-atmosphere's all fit the
+// atmosphere theory, ref-logic never says "no valid conclusion" when
+// there is one and always does when there is none.
+func TestPeople(t *testing.T) {
+	cards := readCards(t, "../../fixtures/ref-atmosphere/scorecard.json", "../../fixtures/ref-logic/scorecard.json")
+	ps := buildPeople(cards, labels(cards))
+	if len(ps.Notes) != 0 {
+		t.Errorf("notes %q, want none", ps.Notes)
+	}
+	if len(ps.Fit.Rows) != 3 || ps.Fit.Rows[2].Label != peopleRagni {
+		t.Fatalf("theory-fit rows %+v, want the two models and people", ps.Fit.Rows)
+	}
+	atm := ps.Fit.Rows[0]
+	if got, want := atm.Cells[0], (fitCell{Rate: "32/32", Pct: "100%", Best: true}); got != want || human.Theories[0] != "Atmosphere" {
+		t.Errorf("ref-atmosphere's Atmosphere fit %+v, want %+v", got, want)
+	}
+	if !strings.Contains(atm.Best, "Atmosphere") {
+		t.Errorf("ref-atmosphere's best fit %q, want Atmosphere among them", atm.Best)
+	}
+	if got := atm.MFA; got.Rate != "7/32" {
+		t.Errorf("ref-atmosphere's MFA match %+v, want 7/32", got)
+	}
+	for _, r := range ps.Patterns.Rows {
+		if !strings.HasPrefix(r.What, "“no valid conclusion”") {
+			continue
+		}
+		want := "0%"
+		if strings.Contains(r.What, "without") {
+			want = "100%"
+		}
+		if got := r.Cells[1].Pct; got != want {
+			t.Errorf("ref-logic, %s: %s, want %s", r.What, got, want)
+		}
+	}
+	if len(ps.Heat.Charts) != 2 || len(ps.Scatter.Charts) != 2 {
+		t.Errorf("%d heat maps and %d scatter plots, want 2 of each", len(ps.Heat.Charts), len(ps.Scatter.Charts))
 	}
 }
 

@@ -13,8 +13,10 @@ import (
 // and for each card (model) a column with the accuracy and its Wilson 95%
 // interval, "0.650 [0.524, 0.758]", and one with the probe's result:
 // pass, FAIL, or n/a when the model answered none of its questions. A
-// probe a card did not run shows "-". Columns are aligned with
-// text/tabwriter.
+// probe a card did not run shows "-". A last row, "MFA match", gives the
+// share of each card's answers to the premise pairs that equal the most
+// frequent human answer (package human), "k/n = p%", or "-" for a card
+// without conclusions answers. Columns are aligned with text/tabwriter.
 func Text(w io.Writer, cards []*scorecard.Scorecard) error {
 	if len(cards) == 0 {
 		return errNoCards
@@ -43,6 +45,17 @@ func Text(w io.Writer, cards []*scorecard.Scorecard) error {
 		}
 		writeRow(tw, row)
 	}
+	// The agreement with people's most frequent answer to each premise
+	// pair (package human), for the cards with conclusions answers.
+	row = []string{"MFA match"}
+	for _, c := range cards {
+		cell := "-"
+		if r, ok := mfaMatch(c); ok {
+			cell = rateText(r)
+		}
+		row = append(row, cell, "")
+	}
+	writeRow(tw, row)
 	if err := tw.Flush(); err != nil {
 		return err
 	}
