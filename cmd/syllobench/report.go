@@ -5,10 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
+	"github.com/syllobench/syllobench/internal/atomicfile"
 	"github.com/syllobench/syllobench/internal/report"
 	"github.com/syllobench/syllobench/internal/scorecard"
 )
@@ -54,7 +53,7 @@ func runReport(stdout, stderr io.Writer, args []string) error {
 		_, err := stdout.Write(page.Bytes())
 		return err
 	}
-	if err := writeAtomically(*out, page.Bytes()); err != nil {
+	if err := atomicfile.Write(*out, page.Bytes()); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
 	models := make([]string, len(cards))
@@ -62,35 +61,5 @@ func runReport(stdout, stderr io.Writer, args []string) error {
 		models[i] = c.Model
 	}
 	fmt.Fprintf(stdout, "wrote %s (%s)\n", *out, strings.Join(models, ", "))
-	return nil
-}
-
-// writeAtomically writes data to path through a temporary file in the
-// same directory, renamed over path at the end: a reader sees the old
-// file or the new one, never half of one, and a failure leaves the old
-// file as it was.
-func writeAtomically(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+"-*")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	_, err = tmp.Write(data)
-	if err == nil {
-		// CreateTemp makes the file private; a report is for sharing.
-		err = tmp.Chmod(0o644)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
 	return nil
 }

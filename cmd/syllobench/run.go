@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -13,6 +14,7 @@ import (
 	"sync"
 	"syscall"
 
+	"github.com/syllobench/syllobench/internal/atomicfile"
 	"github.com/syllobench/syllobench/internal/fixture"
 	"github.com/syllobench/syllobench/internal/gate"
 	"github.com/syllobench/syllobench/internal/refmodel"
@@ -260,7 +262,7 @@ func writeOutputs(stdout io.Writer, dir string, cards []*scorecard.Scorecard, se
 	if err := report.Text(&table, cards); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(dir, "table.txt"), []byte(table.String()), 0o644); err != nil {
+	if err := atomicfile.Write(filepath.Join(dir, "table.txt"), []byte(table.String())); err != nil {
 		return err
 	}
 	if several {
@@ -277,23 +279,9 @@ func writeOutputs(stdout io.Writer, dir string, cards []*scorecard.Scorecard, se
 // writeHTMLReport writes the HTML report of cards to path, through a
 // temporary file, so that a reader never sees half a report.
 func writeHTMLReport(path string, cards []*scorecard.Scorecard) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".report-*.html")
-	if err != nil {
-		return err
-	}
-	err = report.HTML(tmp, cards)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
+	var b bytes.Buffer
+	if err := report.HTML(&b, cards); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
-	return nil
+	return atomicfile.Write(path, b.Bytes())
 }

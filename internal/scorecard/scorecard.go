@@ -12,7 +12,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
+
+	"github.com/syllobench/syllobench/internal/atomicfile"
 )
 
 // Version is the format version, the value of "syllobench_scorecard". A
@@ -114,29 +115,7 @@ func (s *Scorecard) WriteFile(path string) error {
 	if err := s.Encode(&buf); err != nil {
 		return fmt.Errorf("scorecard %s: %w", path, err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".scorecard-*.json")
-	if err != nil {
-		return fmt.Errorf("scorecard %s: %w", path, err)
-	}
-	_, err = tmp.Write(buf.Bytes())
-	if err == nil {
-		// CreateTemp makes the file private; a scorecard is for sharing.
-		err = tmp.Chmod(0o644)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("scorecard %s: %w", path, err)
-	}
-	return nil
+	return atomicfile.Write(path, buf.Bytes())
 }
 
 // ErrFormat is wrapped by the error of a file that is not a scorecard of
