@@ -1,6 +1,7 @@
 package probes
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -154,4 +155,33 @@ func TestReadAndGrade(t *testing.T) {
 			t.Errorf("reply %q to %s (expected %s): %s, want %s", reply, it.ID, it.Expected, got, want)
 		}
 	}
+}
+
+// A result's key is the fixture key of its request, whether the model
+// returns it (the fixture store) or not.
+func TestResultKey(t *testing.T) {
+	cs, err := familyCases(DefaultConfig(), "validity", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := Sampling{Model: "ref-logic", MaxTokens: 1024}
+	store, err := fixture.Open(t.TempDir(), "ref-logic", fixture.Live, echo{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range []model.Model{echo{}, store.For("validity")} {
+		for _, r := range Ask(context.Background(), m, s, cs, 2) {
+			req, _ := s.Request(r.Case)
+			if want, _ := fixture.Key(req); r.Key != want || r.Err != nil {
+				t.Errorf("%T: key %q, error %v; want %q", m, r.Key, r.Err, want)
+			}
+		}
+	}
+}
+
+// echo answers yes to everything.
+type echo struct{}
+
+func (echo) Complete(context.Context, model.Request) (model.Response, error) {
+	return model.Response{Text: "Answer: yes"}, nil
 }

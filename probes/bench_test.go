@@ -103,10 +103,11 @@ type replayItem struct {
 // battery with the embedded server into a temporary fixtures directory,
 // then opens it in replay mode and loads every probe's file.
 //
-//   - step=key+lookup+parse+score: for each item, its fixture key, the
-//     store's answer (which encodes and hashes the request again to find
-//     it), the verdict read from the reply (Read) and the outcome (Grade);
-//     the requests are built beforehand with Sampling.Request.
+//   - step=key+lookup+parse+score: for each item, the store's answer and
+//     the request's fixture key (CompleteKeyed, which encodes and hashes
+//     the request once), the verdict read from the reply (Read) and the
+//     outcome (Grade); the requests are built beforehand with
+//     Sampling.Request.
 //   - step=ask/workers=N: probes.Ask over the replay store, the path a
 //     replayed go test takes, which also renders each prompt and hashes
 //     the messages for the scorecard.
@@ -164,11 +165,8 @@ func BenchmarkReplay(b *testing.B) {
 		i := 0
 		for b.Loop() {
 			it := &items[i]
-			if _, err := fixture.Key(it.req); err != nil {
-				b.Fatal(err)
-			}
-			resp, err := it.m.Complete(ctx, it.req)
-			if err != nil {
+			resp, key, err := it.m.(keyedModel).CompleteKeyed(ctx, it.req)
+			if err != nil || key == "" {
 				b.Fatal(err)
 			}
 			if o := Grade(it.c.Item, Read(it.c.Item, resp.Text)); o != Correct {
