@@ -66,7 +66,7 @@ var hostileReplies = []hostileReply{
 	{name: "refusal", message: content("I'm sorry, but I can't help with that."), rule: verdict.Refused},
 	{name: "refusal-field", message: func([]string) string {
 		return `{"role":"assistant","content":null,"refusal":"I can't assist with that request."}`
-	}, rule: verdict.EmptyReply},
+	}, rule: verdict.Refused}, // OpenAI's refusal field is the reply
 	{name: "both-answers", message: func(ls []string) string {
 		return content("Answer: " + ls[0] + " or " + ls[1])(ls)
 	}, rule: verdict.Conflicting},

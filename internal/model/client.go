@@ -306,6 +306,11 @@ func fromOpenAI(r openai.ChatCompletionResponse, reasoning string) (Response, er
 			}
 		}
 	}
+	if text == "" {
+		// OpenAI puts a refusal in a field of its own; it is the reply,
+		// and reads as the refusal it is rather than as nothing.
+		text = m.Refusal
+	}
 	return Response{
 		Text:              text,
 		Reasoning:         reasoning,

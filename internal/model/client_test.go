@@ -389,3 +389,18 @@ func TestClientContentParts(t *testing.T) {
 		t.Errorf("text %q; want the two text parts joined", got.Text)
 	}
 }
+
+// OpenAI's separate refusal field is the reply when there is no content.
+func TestClientRefusal(t *testing.T) {
+	c, _ := newTestClient(t, nil, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"id":"x","object":"chat.completion","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":null,"refusal":"I'm sorry, I can't help with that."}}]}`)
+	})
+	got, err := c.Complete(context.Background(), request())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Text != "I'm sorry, I can't help with that." {
+		t.Errorf("text %q; want the refusal", got.Text)
+	}
+}
