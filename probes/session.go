@@ -320,7 +320,7 @@ func (s *Session) WriteScorecard() error {
 // under the probe ContentBiasProbe, as a run of the corpus should; a
 // fuzzing run, which asks millions of pairs, should not.
 func (s *Session) AskPair(ctx context.Context, pair [2]Case, keep bool) [2]Result {
-	rs := Ask(ctx, s.modelFor(ContentBiasProbe), s.Sampling, pair[:], 2)
+	rs := ask(ctx, s.modelFor(ContentBiasProbe), s.Sampling, pair[:], 2, s.OnResult)
 	if !keep {
 		return [2]Result(rs)
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/syllobench/syllobench/internal/atomicfile"
 	"github.com/syllobench/syllobench/internal/fixture"
 	"github.com/syllobench/syllobench/internal/gate"
+	"github.com/syllobench/syllobench/internal/gen"
 	"github.com/syllobench/syllobench/internal/refmodel"
 	"github.com/syllobench/syllobench/internal/report"
 	"github.com/syllobench/syllobench/internal/scorecard"
@@ -63,7 +64,7 @@ func runRun(stdout, stderr io.Writer, args []string) error {
 	} {
 		override[f.env] = fs.String(f.name, "", f.usage)
 	}
-	probeList := fs.String("probe", "", "comma-separated probes to run (default: all)")
+	probeList := fs.String("probe", "", "comma-separated probes to run (default: all, and the content-bias seed corpus)")
 	gating := fs.Bool("gate", false, "exit 1 when the model is significantly worse than the baseline")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
@@ -118,7 +119,7 @@ func runRun(stdout, stderr io.Writer, args []string) error {
 		if err != nil {
 			return err
 		}
-		sc, runErr := runModel(ctx, s, selected, stderr)
+		sc, runErr := runModel(ctx, s, selected, *probeList == "", stderr)
 		if err := s.Close(); err != nil {
 			runErr = errors.Join(runErr, err)
 		}
@@ -213,7 +214,7 @@ func selectProbes(list string) ([]probes.Probe, error) {
 // report on w, and returns the scorecard. The error says what went wrong
 // with the run (failed requests, an interruption); the scorecard holds
 // what was answered.
-func runModel(ctx context.Context, s *probes.Session, selected []probes.Probe, w io.Writer) (*scorecard.Scorecard, error) {
+func runModel(ctx context.Context, s *probes.Session, selected []probes.Probe, corpus bool, w io.Writer) (*scorecard.Scorecard, error) {
 	cases := make([][]probes.Case, len(selected))
 	total := 0
 	for i, p := range selected {
@@ -223,10 +224,15 @@ func runModel(ctx context.Context, s *probes.Session, selected []probes.Probe, w
 		}
 		cases[i], total = cs, total+len(cs)
 	}
+	pairs, err := seedPairs(s, corpus)
+	if err != nil {
+		return nil, err
+	}
+	total += 2 * len(pairs)
 	prog := newProgress(w, s.Sampling.Model, total)
 	s.OnResult = prog.add
 	var wg sync.WaitGroup
-	infra := make([]int, len(selected))
+	infra := make([]int, len(selected)+1)
 	for i, p := range selected {
 		wg.Add(1)
 		go func() {
@@ -235,6 +241,17 @@ func runModel(ctx context.Context, s *probes.Session, selected []probes.Probe, w
 			infra[i] = a.Tally.Errors
 		}()
 	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for _, pair := range pairs {
+			for _, r := range s.AskPair(ctx, pair, true) {
+				if r.Outcome == probes.Error {
+					infra[len(selected)]++
+				}
+			}
+		}
+	}()
 	wg.Wait()
 	prog.finish()
 	sc := s.Scorecard()
@@ -250,6 +267,27 @@ func runModel(ctx context.Context, s *probes.Session, selected []probes.Probe, w
 		return sc, fmt.Errorf("%s: %d of %d requests failed (infrastructure, not the model); see scorecard.json for each error", s.Sampling.Model, failed, total)
 	}
 	return sc, nil
+}
+
+// seedPairs returns the content pairs of FuzzContentBias's built-in seed
+// corpus when corpus is set, so that a full run asks them as go test does
+// and a baseline it writes has the pinned items the gate checks.
+func seedPairs(s *probes.Session, corpus bool) ([][2]probes.Case, error) {
+	if !corpus {
+		return nil, nil
+	}
+	var pairs [][2]probes.Case
+	for _, k := range probes.BiasSeedCorpus() {
+		pair, err := probes.ContentPair(s.Config, k)
+		if errors.Is(err, gen.ErrNoContent) {
+			continue // the fuzz target skips these too
+		}
+		if err != nil {
+			return nil, fmt.Errorf("the content-bias seed corpus: %w", err)
+		}
+		pairs = append(pairs, pair)
+	}
+	return pairs, nil
 }
 
 // writeOutputs writes the report and the text table, and prints the table

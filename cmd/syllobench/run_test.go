@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,21 +36,23 @@ func TestRunReferenceReasoners(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if sc.Model != m || len(sc.Probes) != 9 || sc.Config.Size != "small" {
-			t.Errorf("%s: scorecard of %s with %d probes at size %s", m, sc.Model, len(sc.Probes), sc.Config.Size)
+		// The nine probes, and the content-bias seed corpus, as go test asks it.
+		if sc.Model != m || len(sc.Probes) != 10 || sc.Probes[9].Name != "content-bias" || len(sc.ContentPairs) == 0 || sc.Config.Size != "small" {
+			t.Errorf("%s: scorecard of %s with %d probes and %d content pairs at size %s", m, sc.Model, len(sc.Probes), len(sc.ContentPairs), sc.Config.Size)
 		}
 		if m == "ref-human" {
 			// ref-human answers only the conclusions probe's choice
 			// questions; it declines every question of the others.
-			for _, p := range sc.Probes {
+			for _, p := range sc.Probes[:9] {
 				if na := p.Name != "conclusions"; (p.NotApplicable == p.N) != na || p.N == 0 || na && p.Accuracy != 0 || !na && p.Passed {
 					t.Errorf("ref-human, probe %s: %d of %d not applicable, accuracy %.2f, passed %t; want all not applicable except conclusions, which fails",
 						p.Name, p.NotApplicable, p.N, p.Accuracy, p.Passed)
 				}
 			}
 		}
-		if !strings.Contains(stderr.String(), m+": 306/306 items in ") {
-			t.Errorf("no final progress line for %s:\n%s", m, stderr.String())
+		// 306 questions, and two for each content pair.
+		if want := fmt.Sprintf("%s: %d/%d items in ", m, 306+2*len(sc.ContentPairs), 306+2*len(sc.ContentPairs)); !strings.Contains(stderr.String(), want) {
+			t.Errorf("no final progress line %q for %s:\n%s", want, m, stderr.String())
 		}
 	}
 	table, err := os.ReadFile(filepath.Join(out, "table.txt"))
