@@ -135,9 +135,18 @@ func markerAt(low string, i, j int) (marker, bool) {
 		}
 		k = skipDecor(low, k+e+1)
 	}
+	// "The answer to this question would be: 3", as small models put it.
+	for _, q := range [...]string{"to this question", "to the question", "to your question"} {
+		if strings.HasPrefix(low[k:], q) && !isAlnum(byteAt(low, k+len(q))) {
+			k = skipDecor(low, k+len(q))
+			break
+		}
+	}
 	is := false
 	if strings.HasPrefix(low[k:], "is") && !isAlnum(byteAt(low, k+2)) {
 		k, is = skipDecor(low, k+2), true
+	} else if strings.HasPrefix(low[k:], "would be") && !isAlnum(byteAt(low, k+8)) {
+		k, is = skipDecor(low, k+8), true
 	}
 	switch c := byteAt(low, k); {
 	case k >= len(low) || c == '\n':

@@ -444,6 +444,12 @@ Therefore, the answer is 3.`, label: "3", rule: FinalLine, reason: `"the answer 
 
 func choiceOptionCases() []parseCase {
 	return []parseCase{
+		{name: "answer-names-and-quotes-option", kind: Choice, options: ccobra,
+			reply: "The answer to this question would be: 3. Some artists are chemists.\n\nThis conclusion follows from the given premises.",
+			label: "3", rule: AnswerLine, reason: `SmolLM2-135M names option 3 and quotes its text; "the answer to this question would be:" is an answer line`},
+		{name: "answer-would-be-colon", kind: Choice, options: ccobra,
+			reply: "The answer would be: 3. Some chemists are not artists.\n\nThat is all.",
+			label: "3", rule: AnswerLine, reason: `as in "Answer: 3. …", the first label of an answer line decides`},
 		{name: "letter", kind: Choice, options: ccobra, reply: "Answer: B", label: "2", rule: AnswerLine,
 			reason: "a letter names the option shown with it"},
 		{name: "letter-paren-text", kind: Choice, options: ccobra, reply: "Answer: (C) Some artists are chemists", label: "3", rule: AnswerLine,
