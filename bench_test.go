@@ -7,13 +7,14 @@ import (
 	"time"
 
 	"github.com/syllobench/syllobench/internal/gen"
+	"github.com/syllobench/syllobench/internal/run"
 	"github.com/syllobench/syllobench/probes"
 )
 
 // BenchmarkContentBiasExec measures one execution of FuzzContentBias's
 // body in live mode against a reference reasoner of the embedded server,
 // as a fuzzing worker runs it: decode the knobs into a content pair, ask
-// both questions over HTTP (Session.AskPair, keeping nothing), and compare
+// both questions over HTTP (Session.Pair, keeping nothing), and compare
 // the verdicts. It stands in for the fuzzer's rate on ref-belief, which
 // fails the fuzz target at its first pair and so cannot be fuzzed for a
 // rate. The knobs are random, as the fuzzer's mutations are; a pair the
@@ -25,7 +26,11 @@ func BenchmarkContentBiasExec(b *testing.B) {
 	for _, name := range []string{"ref-belief", "ref-logic"} {
 		b.Run("model="+name, func(b *testing.B) {
 			env := map[string]string{"SYLLOBENCH_MODEL": name, "SYLLOBENCH_MODE": "live"}
-			s, err := probes.Open(func(k string) string { return env[k] }, false)
+			settings, err := run.Load(run.Source{Getenv: func(k string) string { return env[k] }, Environ: []string{}})
+			if err != nil {
+				b.Fatal(err)
+			}
+			s, err := run.Open(b.Context(), settings)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -43,18 +48,18 @@ func BenchmarkContentBiasExec(b *testing.B) {
 			for b.Loop() {
 				k := knobs[i%len(knobs)]
 				i++
-				pair, err := probes.ContentPair(s.Config, k)
+				pair, err := probes.ContentPair(s.Settings.Battery, k)
 				if errors.Is(err, gen.ErrNoContent) {
 					continue
 				}
 				if err != nil {
 					b.Fatalf("decoding %+v: %v", k, err)
 				}
-				rs := s.AskPair(ctx, pair, false)
-				if err := probes.PairError(rs, b.Name()); err != nil {
+				rs := s.Pair(ctx, pair, false)
+				if err := run.PairError(rs, b.Name()); err != nil {
 					b.Fatal(err)
 				}
-				probes.CompareContentPair(rs, s.Config.Limits.Strict)
+				probes.CompareContentPair(rs, s.Settings.Battery.Limits.Strict)
 			}
 			elapsed := time.Since(start)
 			b.ReportMetric(float64(b.N)/elapsed.Seconds(), "execs/s")

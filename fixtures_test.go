@@ -9,44 +9,28 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/syllobench/syllobench/internal/fixture"
 	"github.com/syllobench/syllobench/internal/model"
 	"github.com/syllobench/syllobench/internal/refmodel"
-	"github.com/syllobench/syllobench/internal/scorecard"
+	"github.com/syllobench/syllobench/internal/run"
 	"github.com/syllobench/syllobench/probes"
 )
 
-// recorded returns the model directories under fixtures/ that hold
-// recorded answers (*.jsonl) beside their scorecard. A directory with a
-// scorecard alone (ref-logic's) is a baseline, with nothing to replay.
-func recorded(t *testing.T) []string {
-	t.Helper()
-	entries, err := os.ReadDir("fixtures")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var dirs []string
-	for _, e := range entries {
-		files, _ := filepath.Glob(filepath.Join("fixtures", e.Name(), "*.jsonl"))
-		if e.IsDir() && len(files) > 0 {
-			dirs = append(dirs, e.Name())
-		}
-	}
-	return dirs
-}
+// shipped are the recorded models the project ships under fixtures/,
+// each with its answers and its scorecard. A user's own recordings beside
+// them are theirs, and not tested here.
+var shipped = []string{"ref-atmosphere", "ref-belief", "smollm2-135m", "smollm2-135m-cot"}
 
-// TestCommittedFixtures replays every committed recording as a user's CI
-// would, at the configuration of its scorecard, and checks that
+// TestCommittedFixtures replays every shipped recording as a user's CI
+// would, with nothing but SYLLOBENCH_MODEL and SYLLOBENCH_MODE=replay set
+// (the rest comes from the recorded scorecard), and checks that
 //   - every question is answered from the fixtures (no miss, no error),
-//   - the replayed scorecard equals the committed one, byte for byte
-//     (without its content-bias pairs, which FuzzContentBias asks),
+//   - the replayed scorecard equals the committed one, byte for byte,
 //   - the run passes the gate against its own recorded baseline, and,
 //   - for a reference reasoner, the answers equal a live run's.
 //
 // The reference reasoners' recordings were made with, e.g.,
 //
-//	SYLLOBENCH_MODEL=ref-belief SYLLOBENCH_SIZE=small SYLLOBENCH_MODE=record \
-//	SYLLOBENCH_OUT=fixtures/ref-belief go test -count=1 -run '^TestReasoning$' .
+//	SYLLOBENCH_MODEL=ref-belief SYLLOBENCH_SIZE=small SYLLOBENCH_MODE=record SYLLOBENCH_UPDATE=1 go test -count=1 .
 //
 // (the run fails, as ref-belief should); the real model's, as the README's
 // "Run it against a real model" says.
@@ -56,84 +40,42 @@ func TestCommittedFixtures(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { e.Close() })
-	dirs := recorded(t)
-	if len(dirs) < 2 {
-		t.Fatalf("only %d recorded models under fixtures/: %q", len(dirs), dirs)
-	}
-	for _, dir := range dirs {
-		t.Run("model="+dir, func(t *testing.T) {
+	for _, name := range shipped {
+		t.Run("model="+name, func(t *testing.T) {
 			t.Parallel()
-			path := filepath.Join("fixtures", dir, "scorecard.json")
+			path := filepath.Join("fixtures", name, "scorecard.json")
 			want, err := os.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)
 			}
-			sc, err := scorecard.Decode(bytes.NewReader(want))
-			if err != nil {
-				t.Fatalf("%s: %v", path, err)
-			}
-			if fixture.Slug(sc.Model) != dir {
-				t.Fatalf("%s is the scorecard of %q, whose fixtures would be under fixtures/%s", path, sc.Model, fixture.Slug(sc.Model))
-			}
-			cfg, sampling, err := probes.ConfigOf(sc)
+			vars := map[string]string{"SYLLOBENCH_MODEL": name, "SYLLOBENCH_MODE": "replay", "SYLLOBENCH_BASELINE": name}
+			settings, err := run.Load(run.Source{Getenv: func(k string) string { return vars[k] }, Environ: []string{}})
 			if err != nil {
 				t.Fatal(err)
 			}
-			store := fixture.OpenFS(os.DirFS("fixtures"), sc.Model)
-			replay := probes.NewSession(cfg, sampling, 8, store.For)
-			replay.Target, replay.Baseline = sc.Config.Target, sc.Model
-
-			var live *probes.Session
-			if _, ok := refmodel.ByName(sc.Model); ok {
-				mcfg := model.DefaultConfig()
-				mcfg.BaseURL, mcfg.Model, mcfg.MaxTokens, mcfg.Seed, mcfg.Temperature = e.URL(), sc.Model, sampling.MaxTokens, sampling.Seed, sampling.Temperature
-				client, err := model.NewClient(mcfg)
-				if err != nil {
-					t.Fatal(err)
-				}
-				live = probes.NewSession(cfg, sampling, 8, func(string) model.Model { return client })
+			if settings.Recorded == nil || settings.Recorded.Path != path {
+				t.Fatalf("the replay did not take its settings from %s: %+v", path, settings.Recorded)
 			}
-
-			for _, p := range probes.All() {
-				if !slices.ContainsFunc(sc.Probes, func(q scorecard.Probe) bool { return q.Name == p.Name }) {
-					continue
-				}
-				a, got, err := replay.Run(context.Background(), p)
-				if err != nil {
-					t.Fatal(err)
-				}
+			replay, err := run.Open(t.Context(), settings)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer replay.Close()
+			if err := replay.All(t.Context()); err != nil {
+				t.Fatal(err)
+			}
+			for _, a := range replay.Assessments() {
 				if len(a.Infrastructure) > 0 {
-					t.Errorf("probe %s: replay failed: %v", p.Name, a.Infrastructure)
-				}
-				if live == nil {
-					continue
-				}
-				_, fresh, err := live.Run(context.Background(), p)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if diff := cmp.Diff(outcomes(fresh), outcomes(got)); diff != "" {
-					t.Errorf("probe %s: replay differs from a live run (-live +replay):\n%s", p.Name, diff)
+					t.Errorf("probe %s: replay failed: %v", a.Probe, a.Infrastructure)
 				}
 			}
-			// The content-bias pairs of a full recording are asked by
-			// FuzzContentBias, not by the probes: they are compared when
-			// that model's own run replays them, and left out here.
-			sc.Probes = slices.DeleteFunc(sc.Probes, func(p scorecard.Probe) bool { return p.Name == probes.ContentBiasProbe })
-			sc.Items = slices.DeleteFunc(sc.Items, func(it scorecard.Item) bool { return it.Probe == probes.ContentBiasProbe })
-			sc.ContentPairs = nil
-			var w bytes.Buffer
-			if err := sc.Encode(&w); err != nil {
+			var got bytes.Buffer
+			if err := replay.Scorecard().Encode(&got); err != nil {
 				t.Fatal(err)
 			}
-			var b bytes.Buffer
-			if err := replay.Scorecard().Encode(&b); err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(w.String(), b.String()); diff != "" {
+			if diff := cmp.Diff(string(want), got.String()); diff != "" {
 				t.Errorf("the replayed scorecard differs from %s (-committed +replayed):\n%s", path, diff)
 			}
-			replay.FixturesDir = "fixtures"
 			c, err := replay.Gate()
 			if err != nil {
 				t.Fatal(err)
@@ -141,7 +83,48 @@ func TestCommittedFixtures(t *testing.T) {
 			if c.Failed() || len(c.Regressed) > 0 || len(c.Improved) > 0 {
 				t.Errorf("the replay does not pass the gate against its own baseline: %d right → wrong, %d wrong → right", len(c.Regressed), len(c.Improved))
 			}
+			if _, ok := refmodel.ByName(name); !ok {
+				return
+			}
+			mcfg := settings.Model
+			mcfg.BaseURL = e.URL()
+			client, err := model.NewClient(mcfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			live := run.NewSession(context.Background(), settings, func(string) model.Model { return client })
+			if err := live.All(t.Context()); err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range append(probes.All(), probes.Probe{Name: probes.ContentBiasProbe}) {
+				if diff := cmp.Diff(outcomes(live.Results(p.Name)), outcomes(replay.Results(p.Name))); diff != "" {
+					t.Errorf("probe %s: replay differs from a live run (-live +replay):\n%s", p.Name, diff)
+				}
+			}
 		})
+	}
+}
+
+// A user's own recording beside the shipped ones is not the project's to
+// test: TestCommittedFixtures lists what it replays.
+func TestCommittedFixturesAreListed(t *testing.T) {
+	entries, err := os.ReadDir("fixtures")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		files, _ := filepath.Glob(filepath.Join("fixtures", e.Name(), "*.jsonl"))
+		if len(files) == 0 {
+			continue // a baseline scorecard alone (ref-logic's), nothing to replay
+		}
+		if !slices.Contains(shipped, e.Name()) {
+			t.Logf("fixtures/%s is not a shipped recording; it is not replayed by TestCommittedFixtures", e.Name())
+		}
+	}
+	for _, name := range shipped {
+		if _, err := os.Stat(filepath.Join("fixtures", name, "scorecard.json")); err != nil {
+			t.Errorf("shipped recording %s: %v", name, err)
+		}
 	}
 }
 

@@ -1,64 +1,95 @@
 package syllobench
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/syllobench/syllobench/internal/gate"
 	"github.com/syllobench/syllobench/internal/gen"
+	"github.com/syllobench/syllobench/internal/run"
 	"github.com/syllobench/syllobench/probes"
 )
 
-// session is the run TestMain opens from the environment: the model, the
-// fixture store and the configuration every probe uses.
-var session *probes.Session
+// The run is opened by the first test that needs it, inside m.Run: there
+// go test's cache sees every variable and file the run reads, so a
+// change of model, of a setting, of a fixture or of the baseline makes
+// the next go test run again rather than print a cached pass.
+var (
+	openOnce sync.Once
+	session  *run.Session
+	openErr  error
+	deadline time.Time // go test's -timeout, from the start of the binary
+)
+
+// open returns the run the environment describes, or fails t with the
+// one-line reason it cannot be opened.
+func open(t testing.TB) *run.Session {
+	t.Helper()
+	openOnce.Do(func() {
+		settings, err := run.Load(run.Source{Short: testing.Short(), Deadline: deadline})
+		if err != nil {
+			openErr = err
+			return
+		}
+		session, openErr = run.Open(context.Background(), settings)
+	})
+	if openErr != nil {
+		t.Fatalf("syllobench: %v", openErr)
+	}
+	return session
+}
 
 func TestMain(m *testing.M) {
 	flag.Parse()
-	os.Exit(runMain(m))
+	if d, _ := flag.Lookup("test.timeout").Value.(flag.Getter).Get().(time.Duration); d > 0 {
+		deadline = time.Now().Add(d)
+	}
+	code := m.Run()
+	if session != nil {
+		code = max(code, finish(session))
+	}
+	os.Exit(code)
 }
 
-func runMain(m *testing.M) int {
-	s, err := probes.Open(os.Getenv, testing.Short())
-	if err != nil {
+// finish prints the summary, writes the scorecard and the summary where
+// SYLLOBENCH_OUT says (syllobench-out by default), and the baseline when
+// SYLLOBENCH_UPDATE=1 asks; except in a fuzz worker, a copy of the test
+// binary whose run is the coordinator's.
+func finish(s *run.Session) int {
+	code := 0
+	fail := func(err error) {
 		fmt.Fprintf(os.Stderr, "syllobench: %v\n", err)
-		return 2
+		code = 1
 	}
-	session = s
-	code := m.Run()
-	session.Summary(os.Stderr)
-	if err := errors.Join(session.Close(), writeScorecard(), updateBaseline()); err != nil {
-		fmt.Fprintf(os.Stderr, "syllobench: %v\n", err)
-		code = max(code, 1)
+	if !fuzzWorker() {
+		s.Summary(os.Stderr)
+		if stop := s.Stopped(); stop != nil {
+			fail(fmt.Errorf("%w; the scorecard holds what was answered before", stop))
+		}
+		if path, err := s.WriteOutputs(); err != nil {
+			fail(err)
+		} else if path != "" {
+			fmt.Fprintf(os.Stderr, "syllobench: the scores are in %s, every answer in %s\n", path, strings.TrimSuffix(path, "summary.txt")+"scorecard.json")
+		}
+		if s.Settings.Update {
+			if path, err := s.UpdateBaseline(); err != nil {
+				fail(err)
+			} else {
+				fmt.Fprintf(os.Stderr, "syllobench: wrote the baseline %s\n", path)
+			}
+		}
+	}
+	if err := s.Close(); err != nil {
+		fail(err)
 	}
 	return code
-}
-
-// writeScorecard writes the run's scorecard where SYLLOBENCH_OUT says,
-// except in a fuzz worker: the workers are copies of the test binary, and
-// the scorecard is the coordinator's.
-func writeScorecard() error {
-	if fuzzWorker() {
-		return nil
-	}
-	return session.WriteScorecard()
-}
-
-// updateBaseline writes the run's scorecard as the model's baseline when
-// SYLLOBENCH_UPDATE=1 asks for it.
-func updateBaseline() error {
-	if !session.Update || fuzzWorker() {
-		return nil
-	}
-	if err := session.UpdateBaseline(); err != nil {
-		return err
-	}
-	fmt.Fprintf(os.Stderr, "syllobench: wrote the baseline %s\n", probes.BaselinePath(session.FixturesDir, session.Sampling.Model))
-	return nil
 }
 
 func fuzzWorker() bool {
@@ -67,13 +98,72 @@ func fuzzWorker() bool {
 }
 
 // TestReasoning runs every probe of the battery against the model, each as
-// a parallel subtest: go test -run 'TestReasoning/probe=belief' runs one.
+// a parallel subtest, and the content-bias corpus as probe=content-bias:
+// go test -run 'TestReasoning/probe=belief' runs one.
 func TestReasoning(t *testing.T) {
+	s := open(t)
 	for _, p := range probes.All() {
 		t.Run("probe="+p.Name, func(t *testing.T) {
 			t.Parallel()
-			session.Test(t, p)
+			a, _, err := s.Probe(t.Context(), p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			report(t, s, a, p.Reason)
 		})
+	}
+	t.Run("probe="+probes.ContentBiasProbe, func(t *testing.T) {
+		t.Parallel()
+		a, err := s.ContentBias(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Tally.N == 0 {
+			t.Skip("the content-bias corpus is empty (SYLLOBENCH_FUZZ_SEEDS=0 and no case under testdata/fuzz/FuzzContentBias)")
+		}
+		report(t, s, a, "Isomorphic pairs of the fuzz corpus: a flip is a verdict that depends on content, not form.")
+	})
+}
+
+// report turns an assessment into test failures: the probe's own check on
+// t, every other check as a subtest of t named after it, so that
+// -run 'TestReasoning/probe=belief/cell=invalid-believable' selects it.
+// In a gating run the checks are logged, not failed (the run's rule,
+// run.Session.Enforced); infrastructure errors always fail.
+func report(t *testing.T, s *run.Session, a probes.Assessment, reason string) {
+	t.Helper()
+	if a.Details != "" {
+		t.Log("\n" + a.Details)
+	}
+	if len(a.Infrastructure) > 0 {
+		t.Errorf("infrastructure failure, not a model failure: %d of %d requests failed:\n\t%s",
+			a.Tally.Errors, a.Tally.N, strings.Join(a.Infrastructure, "\n\t"))
+	}
+	enforced := s.Enforced()
+	fail := func(t *testing.T, msg string) {
+		if enforced {
+			t.Error(msg)
+			return
+		}
+		t.Log("below its pass mark, reported and not failed: this run is a gate against " + s.Settings.Baseline +
+			" (SYLLOBENCH_FLOORS=1 fails on it too):\n" + msg)
+	}
+	for _, c := range a.Checks {
+		if c.Name == "" {
+			for _, f := range c.Failures {
+				fail(t, f)
+			}
+			continue
+		}
+		t.Run(c.Name, func(t *testing.T) {
+			for _, f := range c.Failures {
+				fail(t, f)
+			}
+		})
+	}
+	if !a.Passed() && len(a.Infrastructure) == 0 && enforced {
+		t.Logf("probe %s: %s\nThe pass marks describe a sound deductive reasoner; a failure here measures the model, it is not a bug in the suite. "+
+			"SYLLOBENCH_FLOOR and the other limits documented in the README change them, and a gating run (SYLLOBENCH_BASELINE) fails only on a regression.", a.Probe, reason)
 	}
 }
 
@@ -81,24 +171,28 @@ func TestReasoning(t *testing.T) {
 // SYLLOBENCH_BASELINE names one: each probe fails, as TestGate/probe=<name>,
 // when the model is significantly worse on it (exact McNemar on the items
 // that flipped, Holm-corrected over the probes), and each pinned item that
-// regressed fails on its own. It runs after TestReasoning, whose results it
-// reads; the content-bias corpus, run after the tests, checks its pinned
-// items itself.
+// regressed fails on its own. It asks whatever of the battery
+// TestReasoning did not. A comparison of nothing fails.
 func TestGate(t *testing.T) {
-	if session.Baseline == "" {
+	s := open(t)
+	if !s.Gating() {
 		t.Skip("no baseline: SYLLOBENCH_BASELINE=<model> gates this run against fixtures/<model>/scorecard.json")
 	}
-	c, err := session.Gate()
+	if err := s.CheckBaseline(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.All(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.Gate()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(c.Rows) == 0 {
-		t.Skip("no probe of the baseline was run; run TestReasoning with TestGate")
-	}
 	var table strings.Builder
 	c.Write(&table, gate.Text, 20)
-	if session.Update {
-		t.Logf("SYLLOBENCH_UPDATE=1: this run becomes the baseline of %s, whatever the comparison says:\n%s", session.Sampling.Model, table.String())
+	model := s.Settings.Model.Model
+	if s.Settings.Update {
+		t.Logf("SYLLOBENCH_UPDATE=1: this run becomes the baseline of %s, whatever the comparison says:\n%s", model, table.String())
 		return
 	}
 	t.Log("\n" + table.String())
@@ -106,12 +200,12 @@ func TestGate(t *testing.T) {
 		t.Run("probe="+r.Probe, func(t *testing.T) {
 			if r.Worse() {
 				t.Errorf("%s is significantly worse than the baseline %s on %s: accuracy %.3f → %.3f, %d items right → wrong and %d wrong → right (Holm-adjusted exact McNemar p = %.3g < %g); the flip list is above",
-					session.Sampling.Model, session.Baseline, r.Probe, r.BaseAcc, r.CandAcc, r.Regressions, r.Improvements, r.P, c.Thresholds.Alpha)
+					model, s.Settings.Baseline, r.Probe, r.BaseAcc, r.CandAcc, r.Regressions, r.Improvements, r.P, c.Thresholds.Alpha)
 			}
 		})
 	}
 	for _, f := range c.Pinned {
-		t.Errorf("pinned item %s regressed: expected %s; the baseline answered %s, %s answers %s", f.ID, f.Expected, f.BaseVerdict, session.Sampling.Model, f.Verdict)
+		t.Errorf("pinned item %s regressed: expected %s; the baseline answered %s, %s answers %s", f.ID, f.Expected, f.BaseVerdict, model, f.Verdict)
 	}
 }
 
@@ -119,16 +213,13 @@ func TestGate(t *testing.T) {
 // form, in different content, that get different verdicts. The arguments
 // decode into the pair (see probes.ContentPair); every pair the fuzzer
 // finds is saved under testdata/fuzz/FuzzContentBias and from then on is
-// asked on every go test. The built-in seed corpus pairs every two content
-// conditions; SYLLOBENCH_FUZZ_SEEDS=0 leaves it out, so that the fuzzer can
-// search on a model that already fails it.
+// asked on every go test, and by syllobench run. The built-in seed corpus
+// pairs every two content conditions; SYLLOBENCH_FUZZ_SEEDS=0 leaves it
+// out, so that the fuzzer can search on a model that already fails it.
+// Outside fuzzing, a pair TestReasoning asked is not asked again.
 func FuzzContentBias(f *testing.F) {
-	switch v := os.Getenv("SYLLOBENCH_FUZZ_SEEDS"); v {
-	case "", "1", "0":
-	default:
-		f.Fatalf("SYLLOBENCH_FUZZ_SEEDS=%q: want 0 (leave the built-in seed corpus out) or 1", v)
-	}
-	if os.Getenv("SYLLOBENCH_FUZZ_SEEDS") != "0" {
+	s := open(f)
+	if s.Settings.FuzzSeeds {
 		for _, k := range probes.BiasSeedCorpus() {
 			f.Add(k.Seed, k.Family, k.Form, k.A, k.B, k.Presentation)
 		}
@@ -136,26 +227,29 @@ func FuzzContentBias(f *testing.F) {
 	fuzzing := flag.Lookup("test.fuzz").Value.String() != ""
 	f.Fuzz(func(t *testing.T, seed uint64, family uint8, form uint16, a, b, presentation uint8) {
 		k := probes.BiasKnobs{Seed: seed, Family: family, Form: form, A: a, B: b, Presentation: presentation}
-		pair, err := probes.ContentPair(session.Config, k)
+		pair, err := probes.ContentPair(s.Settings.Battery, k)
 		if errors.Is(err, gen.ErrNoContent) {
 			t.Skipf("no content in the taxonomy for %+v: %v", k, err)
 		}
 		if err != nil {
 			t.Fatalf("decoding %+v: %v", k, err)
 		}
-		rs := session.AskPair(t.Context(), pair, !fuzzing)
-		if err := probes.PairError(rs, t.Name()); err != nil {
+		rs := s.Pair(t.Context(), pair, !fuzzing)
+		if err := run.PairError(rs, t.Name()); err != nil {
 			t.Fatal(err)
 		}
-		failure, undecided := probes.CompareContentPair(rs, session.Config.Limits.Strict)
+		failure, undecided := probes.CompareContentPair(rs, s.Settings.Battery.Limits.Strict)
 		if undecided {
 			t.Skipf("a reply gave no answer, so the pair shows nothing:\n%s\n\n%s", probes.Counterexample(rs[0]), probes.Counterexample(rs[1]))
 		}
-		if failure != "" {
+		switch {
+		case failure != "" && (fuzzing || s.Enforced()):
 			t.Error(failure)
+		case failure != "":
+			t.Log("reported, not failed: this run is a gate against " + s.Settings.Baseline + ":\n" + failure)
 		}
 		if !fuzzing {
-			msgs, err := session.PinnedRegressions(rs[:])
+			msgs, err := s.PinnedRegressions(rs[:])
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"testing"
 
 	"github.com/syllobench/syllobench/internal/gen"
 	"github.com/syllobench/syllobench/internal/stats"
@@ -18,6 +17,7 @@ type Assessment struct {
 	Details string // tables for a person to read: by condition, by depth, the belief 2×2…
 	// Infrastructure lists the distinct infrastructure errors, when any
 	// request failed. They fail the run, but not as the model's fault.
+	// The run fills it in (Assess leaves it empty).
 	Infrastructure []string
 }
 
@@ -51,33 +51,6 @@ func (a Assessment) Failed() []string {
 		}
 	}
 	return names
-}
-
-// Report turns an assessment into test failures: the probe's own check on
-// t, every other check as a subtest of t named after it, so that
-// -run 'TestReasoning/probe=belief/cell=invalid-believable' selects it.
-func Report(t *testing.T, a Assessment) {
-	t.Helper()
-	if a.Details != "" {
-		t.Log("\n" + a.Details)
-	}
-	if len(a.Infrastructure) > 0 {
-		t.Errorf("infrastructure failure, not a model failure: %d of %d requests failed:\n\t%s",
-			a.Tally.Errors, a.Tally.N, strings.Join(a.Infrastructure, "\n\t"))
-	}
-	for _, c := range a.Checks {
-		if c.Name == "" {
-			for _, f := range c.Failures {
-				t.Error(f)
-			}
-			continue
-		}
-		t.Run(c.Name, func(t *testing.T) {
-			for _, f := range c.Failures {
-				t.Error(f)
-			}
-		})
-	}
 }
 
 // Tally counts outcomes.
@@ -313,10 +286,10 @@ func byKey(rs []Result, key func(Result) string) (keys []string, groups map[stri
 	return keys, groups
 }
 
-// infrastructure fills in the errors of an assessment.
+// infrastructure counts the outcomes of an assessment. The errors among
+// them are described by the run, which knows what a replay miss is.
 func (a *Assessment) infrastructure(rs []Result) {
 	a.Tally = tally(rs)
-	_, a.Infrastructure = errorSummary(rs)
 }
 
 // floorAssessment is the assessment of the probes that are floors: one on

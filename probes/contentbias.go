@@ -1,14 +1,12 @@
 package probes
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"sync"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/syllobench/syllobench/internal/fixture"
 	"github.com/syllobench/syllobench/internal/gen"
 )
 
@@ -131,23 +129,6 @@ func BiasSeedCorpus() []BiasKnobs {
 		}
 	}
 	return ks
-}
-
-// PairError is the error of a pair whose question could not be asked: a
-// replay miss, with the command that records the fuzz case named test
-// (its t.Name()), or an infrastructure failure. It is nil when both were
-// answered or declined.
-func PairError(pair [2]Result, test string) error {
-	for _, r := range pair {
-		var miss *fixture.MissError
-		switch {
-		case errors.As(r.Err, &miss):
-			return fmt.Errorf("no recorded response for %s in replay mode; record this case with:\n\tSYLLOBENCH_MODE=record go test -run '^%s$' .", r.ID, test)
-		case r.Outcome == Error:
-			return fmt.Errorf("infrastructure failure, not a model failure: %s: %w", r.ID, r.Err)
-		}
-	}
-	return nil
 }
 
 // meaning is what an answer stands for, the same across isomorphs: the

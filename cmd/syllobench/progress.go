@@ -76,7 +76,7 @@ func newProgress(w io.Writer, label string, total int) *progress {
 // add counts one result.
 func (p *progress) add(r probes.Result) {
 	p.done.Add(1)
-	p.tokens.Add(int64(r.Usage.PromptTokens + r.Usage.CompletionTokens))
+	p.tokens.Add(int64(r.Tokens))
 	if r.Outcome == probes.Error {
 		p.errs.Add(1)
 	}

@@ -10,16 +10,16 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
-	"sync"
 	"syscall"
 
 	"github.com/syllobench/syllobench/internal/atomicfile"
 	"github.com/syllobench/syllobench/internal/fixture"
 	"github.com/syllobench/syllobench/internal/gate"
-	"github.com/syllobench/syllobench/internal/gen"
 	"github.com/syllobench/syllobench/internal/refmodel"
 	"github.com/syllobench/syllobench/internal/report"
+	engine "github.com/syllobench/syllobench/internal/run"
 	"github.com/syllobench/syllobench/internal/scorecard"
 	"github.com/syllobench/syllobench/probes"
 )
@@ -27,10 +27,13 @@ import (
 const runUsage = `usage: syllobench run [-model M] [-base-url URL] [-probe P,...] [-size S] [-format F] [-out DIR] [-baseline M] [-gate]
 
 Runs the battery against a model, outside go test, and writes
-scorecard.json, report.html and table.txt into -out. It is configured by
-the same SYLLOBENCH_* variables as go test; a flag overrides its variable.
-Against an external model the answers are recorded in the fixtures
-(SYLLOBENCH_MODE defaults to record), so that go test replays them.
+scorecard.json, summary.txt, report.html and table.txt into -out. It asks
+exactly what go test asks (every probe and the content-bias corpus, the
+committed fuzz cases included), through the same run engine, and is
+configured by the same SYLLOBENCH_* variables; a flag overrides its
+variable. Against an external model the answers are recorded in the
+fixtures (SYLLOBENCH_MODE defaults to record), so that go test replays
+them.
 
 With no model and no base URL configured, it runs every built-in reference
 reasoner and prints them side by side: what the suite measures, and what a
@@ -38,34 +41,41 @@ content-biased reasoner looks like.
 
 With a baseline (-baseline or SYLLOBENCH_BASELINE) it prints the
 comparison with the baseline's recorded scorecard; with SYLLOBENCH_UPDATE=1
-a run that completed every probe becomes the model's baseline.
+a complete run with no failed request becomes the model's baseline.
 
 Ctrl-C (SIGINT) or SIGTERM stops the run: requests in flight are
 abandoned, every answer received is kept in the fixtures, and the partial
 scorecard and report are written. A second signal ends the process at once.
 
 The exit status is 0 when the run completed, whatever the scores; 1 when
-requests failed (infrastructure, not the model), when interrupted, or with
--gate when the model is significantly worse than the baseline.
+requests failed (infrastructure, not the model), when the run stopped
+early (interrupted, its deadline, or requests failing in a row), or with
+-gate when go test would fail: against a baseline, a significant
+regression, a pinned item that regressed or a comparison of nothing
+(and the absolute checks too with SYLLOBENCH_FLOORS=1); without one, a
+probe below its pass marks.
 `
+
+// runFlags are the flags that stand for a variable.
+var runFlags = []struct{ name, variable, usage string }{
+	{"model", "SYLLOBENCH_MODEL", "model name (SYLLOBENCH_MODEL)"},
+	{"base-url", "SYLLOBENCH_BASE_URL", "OpenAI-compatible base URL (SYLLOBENCH_BASE_URL)"},
+	{"size", "SYLLOBENCH_SIZE", "small, default or large (SYLLOBENCH_SIZE)"},
+	{"format", "SYLLOBENCH_FORMAT", "direct, fewshot or cot (SYLLOBENCH_FORMAT)"},
+	{"baseline", "SYLLOBENCH_BASELINE", "model whose recorded scorecard to compare with (SYLLOBENCH_BASELINE)"},
+	{"out", "SYLLOBENCH_OUT", "directory for scorecard.json, summary.txt, report.html and table.txt (SYLLOBENCH_OUT; default " + engine.DefaultOut + ")"},
+}
 
 func runRun(stdout, stderr io.Writer, args []string) error {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, runUsage); fs.PrintDefaults() }
-	override := map[string]*string{}
-	for _, f := range []struct{ name, env, usage string }{
-		{"model", "SYLLOBENCH_MODEL", "model name (SYLLOBENCH_MODEL)"},
-		{"base-url", "SYLLOBENCH_BASE_URL", "OpenAI-compatible base URL (SYLLOBENCH_BASE_URL)"},
-		{"size", "SYLLOBENCH_SIZE", "small, default or large (SYLLOBENCH_SIZE)"},
-		{"format", "SYLLOBENCH_FORMAT", "direct, fewshot or cot (SYLLOBENCH_FORMAT)"},
-		{"baseline", "SYLLOBENCH_BASELINE", "model whose recorded scorecard to compare with (SYLLOBENCH_BASELINE)"},
-		{"out", "SYLLOBENCH_OUT", "directory for scorecard.json, report.html and table.txt (SYLLOBENCH_OUT; default " + defaultOut + ")"},
-	} {
-		override[f.env] = fs.String(f.name, "", f.usage)
+	values := map[string]*string{}
+	for _, f := range runFlags {
+		values[f.variable] = fs.String(f.name, "", f.usage)
 	}
-	probeList := fs.String("probe", "", "comma-separated probes to run (default: all, and the content-bias seed corpus)")
-	gating := fs.Bool("gate", false, "exit 1 when the model is significantly worse than the baseline")
+	probeList := fs.String("probe", "", "comma-separated probes to run (default: all, and the content-bias corpus)")
+	gating := fs.Bool("gate", false, "exit 1 when go test would fail: a regression against the baseline, or without one a probe below its pass marks")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
@@ -76,22 +86,19 @@ func runRun(stdout, stderr io.Writer, args []string) error {
 	if err != nil {
 		return usageError{err}
 	}
-	getenv := func(k string) string {
-		if v := override[k]; v != nil && *v != "" {
-			return *v
-		}
-		return os.Getenv(k)
+	flags := map[string]engine.Flag{}
+	for _, f := range runFlags {
+		flags[f.variable] = engine.Flag{Name: f.name, Value: *values[f.variable]}
 	}
-	if *gating && getenv("SYLLOBENCH_BASELINE") == "" {
-		return usagef("run -gate needs a baseline: -baseline M or SYLLOBENCH_BASELINE")
+	src := engine.Source{Flags: flags, Ask: true}
+	// With no model configured, every built-in reasoner is run.
+	first, err := engine.Load(src)
+	if err != nil {
+		return err
 	}
-	models := []string{getenv("SYLLOBENCH_MODEL")}
-	if models[0] == "" && getenv("SYLLOBENCH_BASE_URL") == "" {
+	models := []string{first.Model.Model}
+	if _, named := first.Set("SYLLOBENCH_MODEL"); !named && first.Model.BaseURL == "" {
 		models = refmodel.Names()
-	}
-	out := getenv("SYLLOBENCH_OUT")
-	if out == "" {
-		out = defaultOut
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -99,6 +106,7 @@ func runRun(stdout, stderr io.Writer, args []string) error {
 	// abandoned, what was answered is written); a second one ends the
 	// process at once, as it would without the handler.
 	context.AfterFunc(ctx, stop)
+	out := first.Out
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return fmt.Errorf("-out (SYLLOBENCH_OUT): %w", err)
 	}
@@ -106,63 +114,19 @@ func runRun(stdout, stderr io.Writer, args []string) error {
 	var cards []*scorecard.Scorecard
 	var failures []error
 	for _, m := range models {
-		env := func(k string) string {
-			switch {
-			case k == "SYLLOBENCH_MODEL" && m != "":
-				return m
-			case k == "SYLLOBENCH_MODE" && getenv(k) == "" && getenv("SYLLOBENCH_BASE_URL") != "":
-				return "record" // a run asks the model; go test replays
-			}
-			return getenv(k)
+		flags["SYLLOBENCH_MODEL"] = engine.Flag{Name: "model", Value: m}
+		if len(models) > 1 {
+			flags["SYLLOBENCH_OUT"] = engine.Flag{Name: "out", Value: filepath.Join(out, fixture.Slug(m))}
 		}
-		s, err := probes.Open(env, false)
+		settings, err := engine.Load(src)
 		if err != nil {
 			return err
 		}
-		sc, runErr := runModel(ctx, s, selected, *probeList == "", stderr)
-		if err := s.Close(); err != nil {
-			runErr = errors.Join(runErr, err)
-		}
+		sc, runErr := runModel(ctx, settings, selected, *probeList == "", *gating, stdout, stderr, len(models) == 1)
 		if sc == nil {
 			return runErr
 		}
 		cards = append(cards, sc)
-		dir := out
-		if len(models) > 1 {
-			dir = filepath.Join(out, fixture.Slug(sc.Model))
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
-			}
-		}
-		if err := sc.WriteFile(filepath.Join(dir, "scorecard.json")); err != nil {
-			return err
-		}
-		if len(models) == 1 {
-			s.Summary(stdout)
-		}
-		incomplete := runErr != nil // failed requests or an interruption; not a gate failure
-		if s.Baseline != "" {
-			// Compared whenever a baseline is set; only -gate makes a
-			// regression fail the run.
-			c, err := s.Gate()
-			switch {
-			case err != nil:
-				runErr = errors.Join(runErr, err)
-			default:
-				fmt.Fprintln(stdout)
-				if err := c.Write(stdout, gate.Text, 20); err != nil {
-					return err
-				}
-				if *gating && c.Failed() {
-					runErr = errors.Join(runErr, fmt.Errorf("%s fails the gate against %s", sc.Model, s.Baseline))
-				}
-			}
-		}
-		if s.Update {
-			if err := updateBaseline(stdout, s, incomplete); err != nil {
-				runErr = errors.Join(runErr, err)
-			}
-		}
 		if runErr != nil {
 			failures = append(failures, runErr)
 		}
@@ -176,22 +140,109 @@ func runRun(stdout, stderr io.Writer, args []string) error {
 	return errors.Join(failures...)
 }
 
-// defaultOut is where run writes when neither -out nor SYLLOBENCH_OUT says.
-const defaultOut = "syllobench-out"
+// runModel runs the battery (or the probes selected, and the corpus when
+// corpus is set) against one model, with a progress report on stderr,
+// writes its scorecard and summary, compares it with the baseline and
+// writes the baseline, as the settings say. It returns the scorecard
+// (nil when the run could not start) and why the run fails, if it does.
+func runModel(ctx context.Context, settings engine.Settings, selected []probes.Probe, corpus, gating bool, stdout, stderr io.Writer, one bool) (*scorecard.Scorecard, error) {
+	s, err := engine.Open(ctx, settings)
+	if err != nil {
+		return nil, err
+	}
+	var failures []error
+	defer func() {
+		if err := s.Close(); err != nil {
+			failures = append(failures, err)
+		}
+	}()
+	total, err := s.Cases(selected, corpus)
+	if err != nil {
+		return nil, err
+	}
+	if s.Gating() {
+		if err := s.CheckBaseline(); err != nil {
+			return nil, err
+		}
+	}
+	prog := newProgress(stderr, settings.Model.Model, total)
+	s.OnResult = prog.add
+	err = s.Some(ctx, selected, corpus)
+	prog.finish()
+	if err != nil {
+		return nil, err
+	}
+	sc := s.Scorecard()
+	if _, err := s.WriteOutputs(); err != nil {
+		return nil, err
+	}
+	if one {
+		s.Summary(stdout)
+	}
+	failed, firsts := infrastructure(s.Assessments())
+	model := settings.Model.Model
+	switch stop := s.Stopped(); {
+	case ctx.Err() != nil:
+		failures = append(failures, fmt.Errorf("%s: interrupted after %d of %d items; every answer received is kept in the fixtures (in record mode), and a rerun asks only for the rest",
+			model, len(sc.Items)-failed, total))
+	case stop != nil:
+		failures = append(failures, fmt.Errorf("%s: %w; %d of %d items were answered", model, stop, len(sc.Items)-failed, total))
+	case failed > 0:
+		failures = append(failures, fmt.Errorf("%s: %d of %d requests failed (infrastructure, not the model); the first of each kind:\n\t%s",
+			model, failed, total, strings.Join(firsts, "\n\t")))
+	}
+	incomplete := len(failures) > 0
+	if gating && s.Enforced() {
+		for _, a := range s.Assessments() {
+			if !a.Passed() && len(a.Infrastructure) == 0 {
+				failures = append(failures, fmt.Errorf("%s fails %s: %s", model, a.Probe, strings.Join(a.Failed(), " ")))
+			}
+		}
+	}
+	if s.Gating() {
+		// Compared whenever a baseline is set; only -gate makes a
+		// regression fail the run.
+		c, err := s.Gate()
+		switch {
+		case err != nil:
+			failures = append(failures, err)
+		default:
+			fmt.Fprintln(stdout)
+			if err := c.Write(stdout, gate.Text, 20); err != nil {
+				return nil, err
+			}
+			if gating && c.Failed() {
+				failures = append(failures, fmt.Errorf("%s fails the gate against %s", model, settings.Baseline))
+			}
+		}
+	}
+	if settings.Update && !incomplete {
+		path, err := s.UpdateBaseline()
+		if err != nil {
+			failures = append(failures, err)
+		} else {
+			fmt.Fprintf(stdout, "wrote the baseline %s\n", path)
+		}
+	} else if settings.Update {
+		failures = append(failures, fmt.Errorf("SYLLOBENCH_UPDATE=1: the baseline of %s is not written, because the run did not complete", model))
+	}
+	return sc, errors.Join(failures...)
+}
 
-// updateBaseline writes the run's scorecard as the model's baseline, as
-// SYLLOBENCH_UPDATE=1 asks, whatever the comparison with the old one
-// says, unless requests failed or the run was interrupted: a baseline with
-// errors in place of answers would gate every later run against holes.
-func updateBaseline(stdout io.Writer, s *probes.Session, incomplete bool) error {
-	if incomplete {
-		return fmt.Errorf("SYLLOBENCH_UPDATE=1: the baseline of %s is not written, because the run did not complete", s.Sampling.Model)
+// infrastructure counts the failed requests of a run and gives the first
+// message of each kind, across probes.
+func infrastructure(as []probes.Assessment) (int, []string) {
+	n := 0
+	var msgs []string
+	for _, a := range as {
+		n += a.Tally.Errors
+		for _, m := range a.Infrastructure {
+			if !slices.Contains(msgs, m) && len(msgs) < 5 {
+				msgs = append(msgs, m)
+			}
+		}
 	}
-	if err := s.UpdateBaseline(); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "wrote the baseline %s\n", probes.BaselinePath(s.FixturesDir, s.Sampling.Model))
-	return nil
+	return n, msgs
 }
 
 // selectProbes reads the -probe list.
@@ -208,86 +259,6 @@ func selectProbes(list string) ([]probes.Probe, error) {
 		ps = append(ps, p)
 	}
 	return ps, nil
-}
-
-// runModel asks every selected probe of s, all at once, with a progress
-// report on w, and returns the scorecard. The error says what went wrong
-// with the run (failed requests, an interruption); the scorecard holds
-// what was answered.
-func runModel(ctx context.Context, s *probes.Session, selected []probes.Probe, corpus bool, w io.Writer) (*scorecard.Scorecard, error) {
-	cases := make([][]probes.Case, len(selected))
-	total := 0
-	for i, p := range selected {
-		cs, err := p.Cases(s.Config)
-		if err != nil {
-			return nil, fmt.Errorf("probe %s: generating its questions: %w", p.Name, err)
-		}
-		cases[i], total = cs, total+len(cs)
-	}
-	pairs, err := seedPairs(s, corpus)
-	if err != nil {
-		return nil, err
-	}
-	total += 2 * len(pairs)
-	prog := newProgress(w, s.Sampling.Model, total)
-	s.OnResult = prog.add
-	var wg sync.WaitGroup
-	infra := make([]int, len(selected)+1)
-	for i, p := range selected {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			a, _ := s.RunCases(ctx, p, cases[i])
-			infra[i] = a.Tally.Errors
-		}()
-	}
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		for _, pair := range pairs {
-			for _, r := range s.AskPair(ctx, pair, true) {
-				if r.Outcome == probes.Error {
-					infra[len(selected)]++
-				}
-			}
-		}
-	}()
-	wg.Wait()
-	prog.finish()
-	sc := s.Scorecard()
-	failed := 0
-	for _, n := range infra {
-		failed += n
-	}
-	switch {
-	case ctx.Err() != nil:
-		return sc, fmt.Errorf("%s: interrupted after %d of %d items; every answer received is kept in the fixtures (in record mode), and a rerun asks only for the rest",
-			s.Sampling.Model, prog.done.Load()-int64(failed), total)
-	case failed > 0:
-		return sc, fmt.Errorf("%s: %d of %d requests failed (infrastructure, not the model); see scorecard.json for each error", s.Sampling.Model, failed, total)
-	}
-	return sc, nil
-}
-
-// seedPairs returns the content pairs of FuzzContentBias's built-in seed
-// corpus when corpus is set, so that a full run asks them as go test does
-// and a baseline it writes has the pinned items the gate checks.
-func seedPairs(s *probes.Session, corpus bool) ([][2]probes.Case, error) {
-	if !corpus {
-		return nil, nil
-	}
-	var pairs [][2]probes.Case
-	for _, k := range probes.BiasSeedCorpus() {
-		pair, err := probes.ContentPair(s.Config, k)
-		if errors.Is(err, gen.ErrNoContent) {
-			continue // the fuzz target skips these too
-		}
-		if err != nil {
-			return nil, fmt.Errorf("the content-bias seed corpus: %w", err)
-		}
-		pairs = append(pairs, pair)
-	}
-	return pairs, nil
 }
 
 // writeOutputs writes the report and the text table, and prints the table

@@ -45,7 +45,7 @@ func WithHTTPClient(d HTTPDoer) Option {
 }
 
 // NewClient returns a client for cfg. It fails with [ErrNoBaseURL] when no
-// base URL is configured, and with [ErrBadConfig] for a bad field.
+// base URL is configured, and with [ErrInvalidConfig] for a bad field.
 func NewClient(cfg Config, opts ...Option) (*Client, error) {
 	if err := cfg.validate(); err != nil {
 		return nil, fmt.Errorf("creating the model client: %w", err)
@@ -68,7 +68,7 @@ func NewClient(cfg Config, opts ...Option) (*Client, error) {
 	return &Client{
 		cfg:     cfg,
 		api:     openai.NewClientWithConfig(oc),
-		op:      "POST " + redactURL(oc.BaseURL) + "/chat/completions",
+		op:      "POST " + RedactURL(oc.BaseURL) + "/chat/completions",
 		slots:   make(chan struct{}, cfg.Concurrency),
 		secrets: func() []string { return secrets },
 	}, nil

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"math"
 	"net/url"
-	"os"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -25,18 +23,21 @@ const (
 	// that out rather than fail.
 	DefaultMaxRetryAfter = 5 * time.Minute
 
-	maxConcurrency = 1024
-	maxRetries     = 100
-	maxTemperature = 2
+	// The largest values a Config accepts.
+	MaxConcurrency = 1024
+	MaxRetries     = 100
+	MaxTemperature = 2
 )
 
-// ErrBadConfig is wrapped by every error about a configuration value.
-var ErrBadConfig = errors.New("bad configuration")
+// ErrInvalidConfig is wrapped by every error of [NewClient] about a
+// field of a Config built by hand. Settings read from the environment
+// are checked, each naming its variable, by internal/run.
+var ErrInvalidConfig = errors.New("invalid client configuration")
 
 // ErrNoBaseURL is returned by [NewClient] when [Config.BaseURL] is empty.
 var ErrNoBaseURL = errors.New("no base URL: set SYLLOBENCH_BASE_URL")
 
-// Config configures the OpenAI-compatible [Client]. [ConfigFromEnv] reads it
+// Config configures the OpenAI-compatible [Client]. internal/run reads it
 // from these environment variables:
 //
 //	variable                   field        default     accepted
@@ -117,111 +118,28 @@ func (c Config) NewRequest(messages ...Message) Request {
 	}
 }
 
-// ConfigFromEnv reads the configuration from the variables documented on
-// [Config], looked up with getenv (os.Getenv in production). An unset or
-// empty variable takes its default. Every bad value is reported, each
-// naming its variable, in one error wrapping [ErrBadConfig].
-func ConfigFromEnv(getenv func(string) string) (Config, error) {
-	if getenv == nil {
-		getenv = os.Getenv
-	}
-	c := DefaultConfig()
-	var errs []error
-	bad := func(name, value, want string) {
-		errs = append(errs, fmt.Errorf("%w: %s=%q: want %s", ErrBadConfig, name, value, want))
-	}
-	if v := getenv("SYLLOBENCH_BASE_URL"); v != "" {
-		if u, err := url.Parse(v); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			bad("SYLLOBENCH_BASE_URL", redactURL(v), "an http or https URL such as http://localhost:11434/v1")
-		}
-		c.BaseURL = v
-	}
-	if v := getenv("SYLLOBENCH_MODEL"); v != "" {
-		c.Model = v
-	}
-	key, keyVar := getenv("SYLLOBENCH_API_KEY"), "SYLLOBENCH_API_KEY"
-	if key == "" {
-		key, keyVar = getenv("OPENAI_API_KEY"), "OPENAI_API_KEY"
-	}
-	if i := strings.IndexFunc(key, func(r rune) bool { return r < ' ' || r == 0x7f }); i >= 0 {
-		// No HTTP header can carry it: every request would fail. The
-		// value is a secret, so the error does not show it.
-		errs = append(errs, fmt.Errorf("%w: %s has a control character or line break at byte %d (the value is not shown): want the key alone",
-			ErrBadConfig, keyVar, i))
-	}
-	if key != "" {
-		c.apiKey = func() string { return key }
-	}
-	if v := getenv("SYLLOBENCH_CONCURRENCY"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > maxConcurrency {
-			bad("SYLLOBENCH_CONCURRENCY", v, fmt.Sprintf("an integer from 1 to %d", maxConcurrency))
-		}
-		c.Concurrency = n
-	}
-	if v := getenv("SYLLOBENCH_TIMEOUT"); v != "" {
-		d, err := time.ParseDuration(v)
-		if err != nil || d <= 0 {
-			bad("SYLLOBENCH_TIMEOUT", v, "a positive Go duration such as 90s or 2m")
-		}
-		c.Timeout = d
-	}
-	if v := getenv("SYLLOBENCH_MAX_TOKENS"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			bad("SYLLOBENCH_MAX_TOKENS", v, "a positive integer")
-		}
-		c.MaxTokens = n
-	}
-	if v := getenv("SYLLOBENCH_SAMPLING_SEED"); v != "" {
-		n, err := strconv.ParseInt(v, 10, 64)
-		if err != nil {
-			bad("SYLLOBENCH_SAMPLING_SEED", v, "a 64-bit integer")
-		}
-		c.Seed = n
-	}
-	if v := getenv("SYLLOBENCH_TEMPERATURE"); v != "" {
-		f, err := strconv.ParseFloat(v, 64)
-		if err != nil || !(f >= 0 && f <= maxTemperature) {
-			bad("SYLLOBENCH_TEMPERATURE", v, "a number from 0 to 2")
-		}
-		c.Temperature = f
-	}
-	if v := getenv("SYLLOBENCH_RETRIES"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 || n > maxRetries {
-			bad("SYLLOBENCH_RETRIES", v, fmt.Sprintf("an integer from 0 to %d", maxRetries))
-		}
-		c.Retries = n
-	}
-	if len(errs) > 0 {
-		return DefaultConfig(), errors.Join(errs...)
-	}
-	return c, nil
-}
-
 // validate checks a Config built by hand, as [NewClient] needs it.
 func (c Config) validate() error {
 	var errs []error
 	bad := func(field string, value any, want string) {
-		errs = append(errs, fmt.Errorf("%w: Config.%s = %v: want %s", ErrBadConfig, field, value, want))
+		errs = append(errs, fmt.Errorf("%w: Config.%s = %v: want %s", ErrInvalidConfig, field, value, want))
 	}
 	if c.BaseURL == "" {
 		return ErrNoBaseURL
 	}
-	if c.Concurrency < 1 || c.Concurrency > maxConcurrency {
-		bad("Concurrency", c.Concurrency, fmt.Sprintf("1 to %d", maxConcurrency))
+	if c.Concurrency < 1 || c.Concurrency > MaxConcurrency {
+		bad("Concurrency", c.Concurrency, fmt.Sprintf("1 to %d", MaxConcurrency))
 	}
 	if c.Timeout <= 0 {
 		bad("Timeout", c.Timeout, "a positive duration")
 	}
-	if c.Retries < 0 || c.Retries > maxRetries {
-		bad("Retries", c.Retries, fmt.Sprintf("0 to %d", maxRetries))
+	if c.Retries < 0 || c.Retries > MaxRetries {
+		bad("Retries", c.Retries, fmt.Sprintf("0 to %d", MaxRetries))
 	}
 	if c.BaseDelay <= 0 || c.MaxDelay < c.BaseDelay || c.MaxRetryAfter < c.MaxDelay {
 		bad("BaseDelay, MaxDelay and MaxRetryAfter", fmt.Sprint(c.BaseDelay, " ", c.MaxDelay, " ", c.MaxRetryAfter), "0 < BaseDelay <= MaxDelay <= MaxRetryAfter")
 	}
-	if math.IsNaN(c.Temperature) || c.Temperature < 0 || c.Temperature > maxTemperature {
+	if math.IsNaN(c.Temperature) || c.Temperature < 0 || c.Temperature > MaxTemperature {
 		bad("Temperature", c.Temperature, "0 to 2")
 	}
 	return errors.Join(errs...)
@@ -235,7 +153,7 @@ func (c Config) String() string {
 	}
 	return fmt.Sprintf("model.Config{BaseURL: %q, Model: %q, APIKey: %s, Concurrency: %d, Timeout: %v, "+
 		"MaxTokens: %d, Seed: %d, Temperature: %g, Retries: %d, BaseDelay: %v, MaxDelay: %v}",
-		redactURL(c.BaseURL), c.Model, key, c.Concurrency, c.Timeout,
+		RedactURL(c.BaseURL), c.Model, key, c.Concurrency, c.Timeout,
 		c.MaxTokens, c.Seed, c.Temperature, c.Retries, c.BaseDelay, c.MaxDelay)
 }
 
@@ -253,8 +171,8 @@ func (c Config) Format(f fmt.State, verb rune) {
 	}
 }
 
-// redactURL hides a password in the user information of a URL.
-func redactURL(s string) string {
+// RedactURL hides a password in the user information of a URL.
+func RedactURL(s string) string {
 	u, err := url.Parse(s)
 	if err != nil {
 		if strings.Contains(s, "@") {

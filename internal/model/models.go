@@ -28,7 +28,7 @@ func (c *Client) Models(ctx context.Context) ([]string, error) {
 		case errors.As(err, &reqErr):
 			status = reqErr.HTTPStatusCode
 		}
-		return nil, &InfraError{Op: "GET " + redactURL(strings.TrimRight(c.cfg.BaseURL, "/")) + "/models", StatusCode: status,
+		return nil, &InfraError{Op: "GET " + RedactURL(strings.TrimRight(c.cfg.BaseURL, "/")) + "/models", StatusCode: status,
 			Attempts: 1, Err: fmt.Errorf("%s", c.redact(err.Error()))}
 	}
 	var names []string

@@ -1,0 +1,161 @@
+package run
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/syllobench/syllobench/internal/fixture"
+	"github.com/syllobench/syllobench/internal/model"
+	"github.com/syllobench/syllobench/internal/prompt"
+	"github.com/syllobench/syllobench/probes"
+)
+
+// Sampling is how every request of a run is sampled.
+type Sampling struct {
+	Model       string
+	Temperature float64
+	Seed        int64
+	MaxTokens   int
+}
+
+// Request returns the request that asks c.
+func (s Sampling) Request(c probes.Case) (model.Request, error) {
+	msgs, err := prompt.Messages(c.Item, c.Format)
+	if err != nil {
+		return model.Request{}, err
+	}
+	return model.Request{Model: s.Model, Messages: msgs, Temperature: s.Temperature, Seed: s.Seed, MaxTokens: s.MaxTokens}, nil
+}
+
+// Ask asks m every case, at most workers at a time, and returns the
+// results in the order of cases. Every case gets a result: a failed
+// request is an Error result, never a dropped one.
+func Ask(ctx context.Context, m model.Model, s Sampling, cases []probes.Case, workers int) []probes.Result {
+	return ask(ctx, m, s, cases, workers, nil)
+}
+
+// ask is Ask, calling done (when not nil) with each result as it comes.
+func ask(ctx context.Context, m model.Model, s Sampling, cases []probes.Case, workers int, done func(probes.Result)) []probes.Result {
+	rs := make([]probes.Result, len(cases))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, min(workers, len(cases))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				rs[i] = askOne(ctx, m, s, cases[i])
+				if done != nil {
+					done(rs[i])
+				}
+			}
+		}()
+	}
+	for i := range cases {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	return rs
+}
+
+func askOne(ctx context.Context, m model.Model, s Sampling, c probes.Case) probes.Result {
+	r := probes.Result{Case: c, Outcome: probes.Error}
+	req, err := s.Request(c)
+	if err != nil {
+		r.Err = err
+		return r
+	}
+	r.PromptHash = hashMessages(req.Messages)
+	var resp model.Response
+	if km, ok := m.(keyedModel); ok {
+		resp, r.Key, err = km.CompleteKeyed(ctx, req)
+	} else if r.Key, err = fixture.Key(req); err == nil {
+		resp, err = m.Complete(ctx, req)
+	}
+	if errors.Is(err, model.ErrDeclined) {
+		r.Outcome, r.Err = probes.NotApplicable, err
+		return r
+	}
+	if err != nil {
+		r.Err = err
+		return r
+	}
+	r.Reply, r.Tokens = resp.Text, resp.Usage.PromptTokens+resp.Usage.CompletionTokens
+	r.Verdict = probes.Read(c.Item, resp.Text)
+	r.Outcome = probes.Grade(c.Item, r.Verdict)
+	return r
+}
+
+// keyedModel is a model that returns each request's fixture key with its
+// answer, as the fixture store does, having computed it anyway.
+type keyedModel interface {
+	CompleteKeyed(ctx context.Context, req model.Request) (model.Response, string, error)
+}
+
+func hashMessages(msgs []model.Message) string {
+	b, err := json.Marshal(msgs)
+	if err != nil {
+		return ""
+	}
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}
+
+// errorSummary describes the infrastructure errors among rs: how many,
+// and each distinct message once, so that a dead server is one line and
+// not a thousand. Replay misses are one line, with how many there were,
+// the first item missing and the command that records them.
+func errorSummary(rs []probes.Result) (n int, msgs []string) {
+	seen := map[string]bool{}
+	misses, firstMiss, command := 0, "", ""
+	for _, r := range rs {
+		if r.Outcome != probes.Error {
+			continue
+		}
+		n++
+		var miss *fixture.MissError
+		if errors.As(r.Err, &miss) {
+			if misses == 0 {
+				firstMiss, command = r.ID, miss.Command
+			}
+			misses++
+			continue
+		}
+		if msg := r.Err.Error(); !seen[msg] && len(msgs) < 5 {
+			seen[msg] = true
+			msgs = append(msgs, msg)
+		}
+	}
+	if misses > 0 {
+		what := fmt.Sprintf("%d questions have", misses)
+		if misses == 1 {
+			what = "1 question has"
+		}
+		msgs = append([]string{fmt.Sprintf("%s no recorded response (replay mode), the first %s; record them with: %s",
+			what, firstMiss, command)}, msgs...)
+	}
+	return n, msgs
+}
+
+// PairError is the error of a content pair whose question could not be
+// asked: a replay miss, with the command that records the fuzz case
+// named test (its t.Name()), or an infrastructure failure. It is nil when
+// both were answered or declined.
+func PairError(pair [2]probes.Result, test string) error {
+	for _, r := range pair {
+		var miss *fixture.MissError
+		switch {
+		case errors.As(r.Err, &miss):
+			return fmt.Errorf("no recorded response for %s in replay mode; record this case with:\n\tSYLLOBENCH_MODE=record go test -run '^%s$' .", r.ID, test)
+		case r.Outcome == probes.Error:
+			return fmt.Errorf("infrastructure failure, not a model failure: %s: %w", r.ID, r.Err)
+		}
+	}
+	return nil
+}
