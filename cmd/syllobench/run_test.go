@@ -4,9 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/syllobench/syllobench/internal/scorecard"
@@ -107,10 +111,9 @@ func TestRunBadInput(t *testing.T) {
 		want  string
 	}{
 		{[]string{"-probe", "validity,nope"}, true, `unknown probe "nope"`},
-		{[]string{"-gate"}, true, "needs a baseline"},
 		{[]string{"extra"}, true, "flags only"},
-		{[]string{"-size", "huge"}, false, "SYLLOBENCH_SIZE"},
-		{[]string{"-model", "gpt-9"}, false, "built-in reasoners"},
+		{[]string{"-size", "huge"}, false, `-size "huge": want small, default or large`},
+		{[]string{"-model", "gpt-9"}, false, `-model "gpt-9": want a built-in reasoner`},
 	} {
 		var stdout, stderr bytes.Buffer
 		err := run(&stdout, &stderr, append([]string{"run", "-out", t.TempDir()}, tc.args...))
@@ -120,21 +123,70 @@ func TestRunBadInput(t *testing.T) {
 	}
 }
 
-// Requests that fail are the infrastructure's: the run says so and exits
-// non-zero, and the scorecard still holds every item.
-func TestRunInfrastructureFailure(t *testing.T) {
+// A server that is not there ends the run at once, in one line naming
+// the URL and what to do, before any question is asked.
+func TestRunNoServer(t *testing.T) {
 	cleanEnv(t)
 	t.Setenv("SYLLOBENCH_BASE_URL", "http://127.0.0.1:1/v1")
-	t.Setenv("SYLLOBENCH_RETRIES", "0")
 	t.Setenv("SYLLOBENCH_FIXTURES", t.TempDir())
 	out := t.TempDir()
 	var stdout, stderr bytes.Buffer
 	err := run(&stdout, &stderr, []string{"run", "-model", "m", "-size", "small", "-probe", "chains", "-out", out})
-	if err == nil || !strings.Contains(err.Error(), "24 of 24 requests failed (infrastructure, not the model)") {
+	if err == nil || !strings.Contains(err.Error(), "no server answers at http://127.0.0.1:1/v1") || strings.Count(err.Error(), "\n") > 0 {
+		t.Errorf("error %v; want one line saying no server answers at the URL", err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "scorecard.json")); err == nil {
+		t.Error("a scorecard was written for a run that asked nothing")
+	}
+}
+
+// Requests that keep failing are the infrastructure's: the run stops after
+// SYLLOBENCH_MAX_FAILURES of them in a row, says why with the last error,
+// exits non-zero, and the scorecard still holds every item, as errors.
+func TestRunInfrastructureFailure(t *testing.T) {
+	cleanEnv(t)
+	var asked atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/models") {
+			io.WriteString(w, `{"object":"list","data":[{"id":"m","object":"model"}]}`)
+			return
+		}
+		asked.Add(1)
+		http.Error(w, `{"error":{"message":"the GPU is on fire"}}`, http.StatusInternalServerError)
+	}))
+	defer srv.Close()
+	t.Setenv("SYLLOBENCH_BASE_URL", srv.URL+"/v1")
+	t.Setenv("SYLLOBENCH_RETRIES", "0")
+	t.Setenv("SYLLOBENCH_CONCURRENCY", "1")
+	t.Setenv("SYLLOBENCH_FIXTURES", t.TempDir())
+	out := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	err := run(&stdout, &stderr, []string{"run", "-model", "m", "-size", "small", "-probe", "chains", "-out", out})
+	if err == nil || !strings.Contains(err.Error(), "the run stopped after 8 requests failed in a row") || !strings.Contains(err.Error(), "the GPU is on fire") {
 		t.Errorf("error %v", err)
+	}
+	if n := asked.Load(); n != 8 {
+		t.Errorf("%d requests reached the server; want the run to stop after 8", n)
 	}
 	sc, err := scorecard.ReadFile(filepath.Join(out, "scorecard.json"))
 	if err != nil || len(sc.Items) != 24 || sc.Probes[0].Errors != 24 || sc.Probes[0].Wrong != 0 {
 		t.Errorf("scorecard %v: %+v", err, sc)
+	}
+}
+
+// A key the server refuses stops the run at the first question.
+func TestRunRefusedKey(t *testing.T) {
+	cleanEnv(t)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, `{"error":{"message":"invalid api key"}}`, http.StatusUnauthorized)
+	}))
+	defer srv.Close()
+	t.Setenv("SYLLOBENCH_BASE_URL", srv.URL+"/v1")
+	t.Setenv("SYLLOBENCH_API_KEY", "sk-wrong-0123456789")
+	t.Setenv("SYLLOBENCH_FIXTURES", t.TempDir())
+	var stdout, stderr bytes.Buffer
+	err := run(&stdout, &stderr, []string{"run", "-model", "m", "-size", "small", "-out", t.TempDir()})
+	if err == nil || !strings.Contains(err.Error(), "answered HTTP 401 (the key was refused)") || strings.Contains(err.Error(), "sk-wrong") {
+		t.Errorf("error %v", err)
 	}
 }

@@ -19,10 +19,17 @@ import (
 	"github.com/syllobench/syllobench/internal/stats"
 )
 
+// ErrNothingCompared is wrapped by the error of [Compare] when no item of
+// the candidate pairs with an answered item of the baseline: an empty or
+// all-error scorecard, or runs with nothing in common. A gate that
+// compared nothing must not pass.
+var ErrNothingCompared = errors.New("the gate compared nothing")
+
 // Comparison is the gate's judgement of a candidate against a baseline.
 type Comparison struct {
 	Base, Cand string // the models
 	Thresholds stats.Thresholds
+	Paired     int    // the items compared: answered by both models
 	Rows       []Row  // one per probe both scorecards hold, in the candidate's order
 	Regressed  []Flip // right on the baseline, not right now: the flip list, first part
 	Improved   []Flip // not right on the baseline, right now
@@ -113,6 +120,7 @@ func Compare(base, cand *scorecard.Scorecard, th stats.Thresholds, pinned []stri
 			probes = append(probes, it.Probe)
 		}
 		wasRight, isRight := b.Outcome == "correct", it.Outcome == "correct"
+		c.Paired++
 		n.N++
 		if wasRight {
 			n.BaseCorrect++
@@ -133,6 +141,10 @@ func Compare(base, cand *scorecard.Scorecard, th stats.Thresholds, pinned []stri
 			n.Improvements++
 			c.Improved = append(c.Improved, f)
 		}
+	}
+	if c.Paired == 0 {
+		return nil, fmt.Errorf("%w: no item of %s (%d items) pairs with an item of %s (%d items) that both answered; %d left out (asked of one only, or an error or a declined question on either side)",
+			ErrNothingCompared, cand.Model, len(cand.Items), base.Model, len(base.Items), c.Unpaired)
 	}
 	for _, id := range pinned {
 		if !found[id] {

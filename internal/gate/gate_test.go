@@ -2,6 +2,7 @@ package gate
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -170,5 +171,37 @@ func TestParseFormat(t *testing.T) {
 	}
 	if _, err := ParseFormat("html"); err == nil {
 		t.Error("html accepted")
+	}
+}
+
+// A gate that compared nothing fails, whatever made it so: it never
+// passes a candidate it did not look at.
+func TestCompareNothing(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		base, cand *scorecard.Scorecard
+		reason     string
+	}{
+		{"empty-baseline", card("old", nil, 0, always("correct")), card("new", []string{"validity"}, 10, always("correct")),
+			"a baseline with no item"},
+		{"all-error-baseline", card("old", []string{"validity"}, 10, always("error")), card("new", []string{"validity"}, 10, always("correct")),
+			"a baseline recorded against a server that failed every request"},
+		{"all-error-candidate", card("old", []string{"validity"}, 10, always("correct")), card("new", []string{"validity"}, 10, always("error")),
+			"a candidate whose every request failed"},
+		{"no-item-in-common", card("old", []string{"validity"}, 10, always("correct")), card("new", []string{"chains"}, 10, always("correct")),
+			"runs of different probes"},
+		{"declined", card("old", []string{"validity"}, 10, always("not-applicable")), card("new", []string{"validity"}, 10, always("correct")),
+			"a baseline that declined every question"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := Compare(tc.base, tc.cand, stats.DefaultThresholds, nil)
+			if !errors.Is(err, ErrNothingCompared) || c != nil {
+				t.Errorf("%s: comparison %+v, error %v; want ErrNothingCompared", tc.reason, c, err)
+			}
+		})
+	}
+	c, err := Compare(card("old", []string{"validity"}, 10, always("correct")), card("new", []string{"validity"}, 10, always("wrong")), stats.DefaultThresholds, nil)
+	if err != nil || c.Paired != 10 {
+		t.Errorf("10 paired items: %v, paired %v", err, c)
 	}
 }

@@ -106,8 +106,8 @@ func pValue(p float64) string {
 
 func (c *Comparison) writeText(w io.Writer, maxFlips int) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "candidate %s against baseline %s: exact McNemar on the flipped items, Holm-corrected over %d probes, α = %g\n\n",
-		c.Cand, c.Base, len(c.Rows), c.Thresholds.Alpha)
+	fmt.Fprintf(&b, "candidate %s against baseline %s: %d paired items, exact McNemar on the flipped items, Holm-corrected over %d probes, α = %g\n\n",
+		c.Cand, c.Base, c.Paired, len(c.Rows), c.Thresholds.Alpha)
 	rows, notes := c.cells()
 	width := 0
 	for _, r := range rows {
@@ -202,8 +202,8 @@ func (c *Comparison) writeMarkdown(w io.Writer, maxFlips int) error {
 	if c.Failed() {
 		status = "❌ fails"
 	}
-	fmt.Fprintf(&b, "**syllobench gate %s**: `%s` against baseline `%s` (exact McNemar on flipped items, Holm-corrected, α = %g)\n\n",
-		status, c.Cand, c.Base, c.Thresholds.Alpha)
+	fmt.Fprintf(&b, "**syllobench gate %s**: `%s` against baseline `%s` (%d paired items, exact McNemar on flipped items, Holm-corrected, α = %g)\n\n",
+		status, c.Cand, c.Base, c.Paired, c.Thresholds.Alpha)
 	rows, notes := c.cells()
 	for i, r := range rows {
 		for j := range r {
@@ -284,6 +284,7 @@ type jsonComparison struct {
 	Pinned    []Flip    `json:"pinned_regressions"`
 	Regressed []Flip    `json:"right_to_wrong"`
 	Improved  []Flip    `json:"wrong_to_right"`
+	Paired    int       `json:"paired"`
 	Unpaired  int       `json:"unpaired"`
 	Warnings  []string  `json:"warnings,omitempty"`
 	MFA       *jsonMFA  `json:"mfa_match,omitempty"`
@@ -311,7 +312,7 @@ func toJSONRate(r *human.Rate) *jsonRate {
 
 func (c *Comparison) jsonView() jsonComparison {
 	j := jsonComparison{Base: c.Base, Cand: c.Cand, Alpha: c.Thresholds.Alpha, Failed: c.Failed(),
-		Pinned: nonNil(c.Pinned), Regressed: nonNil(c.Regressed), Improved: nonNil(c.Improved), Unpaired: c.Unpaired, Warnings: c.Warnings}
+		Pinned: nonNil(c.Pinned), Regressed: nonNil(c.Regressed), Improved: nonNil(c.Improved), Paired: c.Paired, Unpaired: c.Unpaired, Warnings: c.Warnings}
 	for _, r := range c.Rows {
 		jr := jsonRow{Probe: r.Probe, N: r.N, BaseCorrect: r.BaseCorrect, CandCorrect: r.CandCorrect, Regressions: r.Regressions,
 			Improvements: r.Improvements, BaseAcc: r.BaseAcc, CandAcc: r.CandAcc, Delta: r.Delta, CohenH: r.H,

@@ -1,26 +1,28 @@
 package hostile
 
 import (
-	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/syllobench/syllobench/internal/run"
 	"github.com/syllobench/syllobench/internal/scorecard"
 	"github.com/syllobench/syllobench/probes"
 )
 
-// garbage is a bad value of each variable that probes.Open and syllobench
-// run read, from internal/model/config.go, internal/fixture/mode.go,
-// probes/settings.go and probes/session.go; the first of each is also
-// given to syllobench run. A path variable is garbage when it names a
-// file where a directory is wanted; {file} stands for one.
+// garbage is a bad value of each variable that run.Load (and so go test
+// and syllobench run) reads, from internal/run/settings.go: the target and
+// its sampling, the fixture mode, the battery, the limits and the run's own
+// settings. The first of each is also given to syllobench run. A path
+// variable is garbage when it names a file where a directory is wanted;
+// {file} stands for one.
 //
 // Not here: SYLLOBENCH_BASELINE, whose model is looked up when the gate
-// runs (TestHostileBaseline); SYLLOBENCH_FUZZ_SEEDS, read only by the
-// root package's FuzzContentBias; and the variables the tests of other
-// packages use to talk to their child processes (SYLLOBENCH_TEST_CHILD,
+// runs (TestHostileBaseline); SYLLOBENCH_POWER, read only by the tests of
+// internal/gate; and the variables the tests of other packages use to
+// talk to their child processes (SYLLOBENCH_TEST_*,
 // SYLLOBENCH_FIXTURE_HELPER_*).
 var garbage = []struct {
 	name   string
@@ -52,11 +54,16 @@ var garbage = []struct {
 	{"SYLLOBENCH_STRICT", []string{"yes", "on", "2"}},
 	{"SYLLOBENCH_UPDATE", []string{"yes", "true", "2"}},
 	{"SYLLOBENCH_OUT", []string{"{file}", "{file}/below"}},
+	{"SYLLOBENCH_DEADLINE", []string{"soon", "0s", "-1m", "30"}},
+	{"SYLLOBENCH_MAX_FAILURES", []string{"0", "-1", "many", "2.5"}},
+	{"SYLLOBENCH_FLOORS", []string{"yes", "2", "on"}},
+	{"SYLLOBENCH_FUZZ_SEEDS", []string{"2", "all", "true"}},
 }
 
 // TestHostileConfig sets each variable to garbage, with every other one
-// valid, and checks that probes.Open fails with an error naming it, and so
-// does syllobench run. A key is a secret: its error does not show it.
+// valid, and checks that run.Load (or, failing that, run.Open) fails with
+// a configuration error naming it, and so does syllobench run. A key is
+// a secret: its error does not show it.
 func TestHostileConfig(t *testing.T) {
 	work := t.TempDir()
 	file := filepath.Join(work, "a-file")
@@ -66,24 +73,25 @@ func TestHostileConfig(t *testing.T) {
 			for i, v := range g.values {
 				v = strings.ReplaceAll(v, "{file}", file)
 				vars := map[string]string{"SYLLOBENCH_FIXTURES": t.TempDir(), "SYLLOBENCH_SIZE": "small", g.name: v}
-				// CheckEnviron reads the process environment for the
-				// SYLLOBENCH_FLOOR_<PROBE> names. No environment holds
-				// a NUL: such a value is for getenv only.
+				// run.Load checks the environment (here vars) for the
+				// SYLLOBENCH_FLOOR_<PROBE> names. No process environment
+				// holds a NUL: such a value is not given to the command.
 				inEnviron := !strings.Contains(v, "\x00")
-				if inEnviron {
-					t.Setenv(g.name, v)
-				}
-				s, err := probes.Open(env(vars), true)
+				s, err := open(t, vars, true)
 				if err == nil {
 					s.Close()
-					t.Errorf("probes.Open with %s=%q: no error", g.name, v)
+					t.Errorf("run.Load and run.Open with %s=%q: no error", g.name, v)
 					continue
 				}
 				if !strings.Contains(err.Error(), g.name) {
-					t.Errorf("probes.Open with %s=%q: the error does not name the variable: %v", g.name, v, err)
+					t.Errorf("run.Load and run.Open with %s=%q: the error does not name the variable: %v", g.name, v, err)
+				}
+				var ce *run.ConfigError
+				if !errors.Is(err, run.ErrBadConfig) || !errors.As(err, &ce) || ce.Setting != g.name {
+					t.Errorf("run.Load and run.Open with %s=%q: error %v; want a *run.ConfigError of %s, wrapping run.ErrBadConfig", g.name, v, err, g.name)
 				}
 				if strings.HasSuffix(g.name, "API_KEY") && strings.Contains(err.Error(), v) {
-					t.Errorf("probes.Open with a bad %s: the error shows the key: %v", g.name, err)
+					t.Errorf("run.Load with a bad %s: the error shows the key: %v", g.name, err)
 				}
 				if i > 0 || !inEnviron || testing.Short() {
 					continue
@@ -122,13 +130,13 @@ func TestHostileBaseline(t *testing.T) {
 	t.Parallel()
 	fixtures := t.TempDir()
 	vars := map[string]string{"SYLLOBENCH_FIXTURES": fixtures, "SYLLOBENCH_SIZE": "small", "SYLLOBENCH_BASELINE": "no-such-model"}
-	s, err := probes.Open(env(vars), true)
+	s, err := open(t, vars, true)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
 	p, _ := probes.ByName("chains")
-	if _, _, err := s.Run(context.Background(), p); err != nil {
+	if _, _, err := s.Probe(t.Context(), p); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.Gate(); err == nil || !strings.Contains(err.Error(), "SYLLOBENCH_BASELINE=no-such-model: no baseline scorecard") {
@@ -161,7 +169,7 @@ func TestHostileRunVariables(t *testing.T) {
 	vars := []string{"SYLLOBENCH_FIXTURES=" + fixtures, "SYLLOBENCH_MODEL=ref-logic", "SYLLOBENCH_OUT=" + out}
 
 	res := command(t, work, append(vars, "SYLLOBENCH_UPDATE=1"), "run", "-size", "small", "-probe", "chains")
-	if res.code != 1 || !strings.Contains(res.stderr, "SYLLOBENCH_UPDATE=1: probe validity was not run") {
+	if res.code != 1 || !strings.Contains(res.stderr, "SYLLOBENCH_UPDATE=1: the baseline of ref-logic is not written: validity was not asked") {
 		t.Errorf("SYLLOBENCH_UPDATE=1 with one probe: want exit 1 refusing a baseline with holes:\n%s", res)
 	}
 	if _, err := scorecard.ReadFile(filepath.Join(out, "scorecard.json")); err != nil {
@@ -172,7 +180,7 @@ func TestHostileRunVariables(t *testing.T) {
 	}
 
 	res = command(t, work, append(vars, "SYLLOBENCH_UPDATE=1"), "run", "-size", "small")
-	baseline := probes.BaselinePath(fixtures, "ref-logic")
+	baseline := run.BaselinePath(fixtures, "ref-logic")
 	if res.code != 0 || !strings.Contains(res.stdout, "wrote the baseline "+baseline) {
 		t.Errorf("SYLLOBENCH_UPDATE=1: want the baseline written:\n%s", res)
 	}

@@ -2,7 +2,6 @@ package hostile
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -16,7 +15,7 @@ import (
 )
 
 // recorded is a fixtures root holding the chains probe of ref-logic at
-// the small size, recorded once through probes.Open in record mode.
+// the small size, recorded once through run.Open in record mode.
 var recorded struct {
 	once sync.Once
 	dir  string
@@ -31,15 +30,15 @@ func recordedFixtures(t *testing.T) (string, int) {
 		if recorded.err != nil {
 			return
 		}
-		s, err := probes.Open(env(map[string]string{
+		s, err := open(t, map[string]string{
 			"SYLLOBENCH_MODEL": "ref-logic", "SYLLOBENCH_MODE": "record", "SYLLOBENCH_FIXTURES": recorded.dir, "SYLLOBENCH_SIZE": "small",
-		}), true)
+		}, true)
 		if err != nil {
 			recorded.err = err
 			return
 		}
 		p, _ := probes.ByName("chains")
-		a, rs, err := s.Run(context.Background(), p)
+		a, rs, err := s.Probe(t.Context(), p)
 		recorded.err = errors.Join(err, s.Close())
 		if a.Tally.Errors != 0 || len(rs) == 0 {
 			recorded.err = errors.Join(recorded.err, fmt.Errorf("recording chains: %+v", a.Tally))
@@ -143,7 +142,7 @@ var fixtureDamages = []fixtureDamage{
 }
 
 // TestHostileFixtures damages the recorded fixture file of a probe in each
-// way, and runs the probe through probes.Open and Session.Run in replay
+// way, and runs the probe through run.Open and Session.Probe in replay
 // mode and in record mode, and syllobench fixtures verify. Every question
 // is an error naming the file (and line), never a miss, a right or a
 // wrong answer; record mode does not write over the damage; verify
@@ -176,14 +175,14 @@ func TestHostileFixtures(t *testing.T) {
 				where = filepath.Dir(path)
 			}
 			for _, mode := range []string{"replay", "record"} {
-				s, err := probes.Open(env(map[string]string{
+				s, err := open(t, map[string]string{
 					"SYLLOBENCH_MODEL": "ref-logic", "SYLLOBENCH_MODE": mode, "SYLLOBENCH_FIXTURES": root, "SYLLOBENCH_SIZE": "small",
-				}), true)
+				}, true)
 				if err != nil {
 					t.Fatal(err)
 				}
 				p, _ := probes.ByName("chains")
-				a, rs, err := s.Run(context.Background(), p)
+				a, rs, err := s.Probe(t.Context(), p)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -267,14 +266,14 @@ func TestHostileFixtureUnreadable(t *testing.T) {
 	var run func(dir string, vars []string, args ...string) cmdResult
 	if _, err := os.ReadFile(path); err != nil {
 		// Permissions hold: the test process is stopped like any user.
-		s, err := probes.Open(env(map[string]string{
+		s, err := open(t, map[string]string{
 			"SYLLOBENCH_MODEL": "ref-logic", "SYLLOBENCH_MODE": "replay", "SYLLOBENCH_FIXTURES": root, "SYLLOBENCH_SIZE": "small",
-		}), true)
+		}, true)
 		if err != nil {
 			t.Fatal(err)
 		}
 		p, _ := probes.ByName("chains")
-		a, rs, _ := s.Run(context.Background(), p)
+		a, rs, _ := s.Probe(t.Context(), p)
 		s.Close()
 		for _, r := range rs {
 			if r.Outcome != probes.Error || !strings.Contains(r.Err.Error(), path) || !strings.Contains(r.Err.Error(), "permission denied") {

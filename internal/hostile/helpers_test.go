@@ -22,6 +22,7 @@ import (
 
 	"github.com/syllobench/syllobench/internal/fixture"
 	"github.com/syllobench/syllobench/internal/report"
+	"github.com/syllobench/syllobench/internal/run"
 	"github.com/syllobench/syllobench/internal/scorecard"
 )
 
@@ -40,6 +41,34 @@ func TestMain(m *testing.M) {
 // into a test.
 func env(vars map[string]string) func(string) string {
 	return func(k string) string { return vars[k] }
+}
+
+// environ is vars as os.Environ gives an environment ("NAME=value"), for
+// run.Load's check of the SYLLOBENCH_ variables it does not read.
+func environ(vars map[string]string) []string {
+	out := []string{}
+	for k, v := range vars {
+		out = append(out, k+"="+v)
+	}
+	return out
+}
+
+// load reads the settings of a run from vars alone, as go test would
+// from an environment holding just vars (short: go test -short).
+func load(vars map[string]string, short bool) (run.Settings, error) {
+	return run.Load(run.Source{Getenv: env(vars), Environ: environ(vars), Short: short})
+}
+
+// open opens the session go test would with the environment vars:
+// run.Load, then run.Open, which checks an external target first. The
+// session ends with the test.
+func open(t *testing.T, vars map[string]string, short bool) (*run.Session, error) {
+	t.Helper()
+	settings, err := load(vars, short)
+	if err != nil {
+		return nil, err
+	}
+	return run.Open(t.Context(), settings)
 }
 
 // binary is the syllobench command, built once for the tests that run it

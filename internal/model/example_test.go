@@ -19,16 +19,9 @@ func ExampleClient() {
 	}))
 	defer srv.Close()
 
-	cfg, err := model.ConfigFromEnv(func(name string) string {
-		return map[string]string{
-			"SYLLOBENCH_BASE_URL": srv.URL + "/v1",
-			"SYLLOBENCH_MODEL":    "qwen2.5:7b",
-			"SYLLOBENCH_API_KEY":  "sk-secret",
-		}[name]
-	})
-	if err != nil {
-		panic(err)
-	}
+	cfg := model.DefaultConfig()
+	cfg.BaseURL, cfg.Model = srv.URL+"/v1", "qwen2.5:7b"
+	cfg = cfg.WithAPIKey("sk-secret")
 	c, err := model.NewClient(cfg)
 	if err != nil {
 		panic(err)

@@ -15,10 +15,7 @@ import (
 // TestConnectEmbedded runs the embedded default end to end: no base URL,
 // so the reasoners are served on loopback and the real client asks them.
 func TestConnectEmbedded(t *testing.T) {
-	cfg, err := model.ConfigFromEnv(func(string) string { return "" })
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := model.DefaultConfig()
 	c, conn, err := Connect(cfg)
 	if err != nil {
 		t.Fatal(err)

@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/syllobench/syllobench/internal/fixture"
@@ -141,6 +143,22 @@ func errorSummary(rs []probes.Result) (n int, msgs []string) {
 			what, firstMiss, command)}, msgs...)
 	}
 	return n, msgs
+}
+
+// errors describes the infrastructure errors among rs (see errorSummary);
+// when questions were missing in replay and this run's settings differ
+// from the recorded ones, it says which differ, the likely cause.
+func (s *Session) errors(rs []probes.Result) []string {
+	_, msgs := errorSummary(rs)
+	missed := slices.ContainsFunc(rs, func(r probes.Result) bool {
+		var miss *fixture.MissError
+		return errors.As(r.Err, &miss)
+	})
+	if diffs := s.Settings.recordedDifferences(); missed && len(diffs) > 0 {
+		msgs = append(msgs, fmt.Sprintf("this run is not configured as %s was recorded (%s): %s; unset them to replay what was recorded, or record again",
+			s.Settings.Model.Model, s.Settings.Recorded.Path, strings.Join(diffs, ", ")))
+	}
+	return msgs
 }
 
 // PairError is the error of a content pair whose question could not be

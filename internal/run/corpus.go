@@ -280,6 +280,6 @@ func (s *Session) contentBiasLocked() (probes.Assessment, bool) {
 			a.Checks[0].Failures = append(a.Checks[0].Failures, failure)
 		}
 	}
-	_, a.Infrastructure = errorSummary(rs)
+	a.Infrastructure = s.errors(rs)
 	return a, true
 }

@@ -168,7 +168,7 @@ func (s *Session) Probe(ctx context.Context, p probes.Probe) (probes.Assessment,
 	defer cancel()
 	rs := ask(ctx, s.modelFor(p.Name), s.Sampling(), cases, s.Settings.Model.Concurrency, s.OnResult)
 	a := p.Assess(s.Settings.Battery, rs)
-	_, a.Infrastructure = errorSummary(rs)
+	a.Infrastructure = s.errors(rs)
 	r.results, r.assessment = rs, a
 	return a, rs, nil
 }

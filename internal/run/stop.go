@@ -40,9 +40,25 @@ type breaker struct {
 
 	mu      sync.Mutex
 	failing int
+	tripped *StopError // once set, no request is sent
+}
+
+func (b *breaker) trip(e *StopError) {
+	b.mu.Lock()
+	if b.tripped == nil {
+		b.tripped = e
+	}
+	b.mu.Unlock()
+	b.stop(e)
 }
 
 func (b *breaker) Complete(ctx context.Context, req model.Request) (model.Response, error) {
+	b.mu.Lock()
+	tripped := b.tripped
+	b.mu.Unlock()
+	if tripped != nil {
+		return model.Response{}, &model.InfraError{Op: "not sent", Err: tripped}
+	}
 	resp, err := b.inner.Complete(ctx, req)
 	switch {
 	case err == nil || errors.Is(err, model.ErrDeclined):
@@ -55,7 +71,7 @@ func (b *breaker) Complete(ctx context.Context, req model.Request) (model.Respon
 	}
 	var ie *model.InfraError
 	if errors.As(err, &ie) && (ie.StatusCode == http.StatusUnauthorized || ie.StatusCode == http.StatusForbidden) {
-		b.stop(&StopError{Reason: fmt.Sprintf("the run stopped: the server refused the key (HTTP %d); set SYLLOBENCH_API_KEY (or OPENAI_API_KEY) to a key it accepts", ie.StatusCode), Last: err})
+		b.trip(&StopError{Reason: fmt.Sprintf("the run stopped: the server refused the key (HTTP %d); set SYLLOBENCH_API_KEY (or OPENAI_API_KEY) to a key it accepts", ie.StatusCode), Last: err})
 		return resp, err
 	}
 	b.mu.Lock()
@@ -63,7 +79,7 @@ func (b *breaker) Complete(ctx context.Context, req model.Request) (model.Respon
 	n := b.failing
 	b.mu.Unlock()
 	if n >= b.limit {
-		b.stop(&StopError{Reason: fmt.Sprintf("the run stopped after %d requests failed in a row (SYLLOBENCH_MAX_FAILURES)", n), Last: err})
+		b.trip(&StopError{Reason: fmt.Sprintf("the run stopped after %d requests failed in a row (SYLLOBENCH_MAX_FAILURES)", n), Last: err})
 	}
 	return resp, err
 }
