@@ -1,6 +1,5 @@
 package probes
 
-
 // Limits are the pass marks of absolute mode. The defaults describe a
 // sound deductive reasoner; each can be set through the environment.
 //

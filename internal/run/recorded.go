@@ -43,7 +43,10 @@ type recordedSetting struct {
 var recordedSettings = []recordedSetting{
 	{"SYLLOBENCH_SEED", func(s *Settings, c scorecard.Config) error { s.Battery.Seed = c.Seed; return nil },
 		func(c scorecard.Config) string { return fmt.Sprint(c.Seed) }},
-	{"SYLLOBENCH_SIZE", func(s *Settings, c scorecard.Config) (err error) { s.Battery.Size, err = probes.ParseSize(c.Size); return err },
+	{"SYLLOBENCH_SIZE", func(s *Settings, c scorecard.Config) (err error) {
+		s.Battery.Size, err = probes.ParseSize(c.Size)
+		return err
+	},
 		func(c scorecard.Config) string { return c.Size }},
 	{"SYLLOBENCH_FORMAT", func(s *Settings, c scorecard.Config) (err error) {
 		s.Battery.Format, err = prompt.ParseFormat(c.Format)
