@@ -1,0 +1,171 @@
+package syllobench
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/syllobench/syllobench/internal/refmodel"
+)
+
+// recipe is the README's CI recipe for gating a model upgrade: the shell
+// lines that record the two models, and the CI job's gate step and
+// comparison step.
+type recipe struct {
+	record  [][]string        // each a command line: VAR=value words, then the command
+	gateEnv map[string]string // the gate step's env
+	gate    []string          // its run line
+	compare []string          // the comparison step's run line, without its redirection
+}
+
+// readRecipe reads the recipe out of README.md's "Gating a model upgrade".
+func readRecipe(t *testing.T) recipe {
+	t.Helper()
+	data, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(data), "\n## Gating a model upgrade\n")
+	if !ok {
+		t.Fatal(`README.md has no section "## Gating a model upgrade"`)
+	}
+	section, _, _ = strings.Cut(section, "\n## ")
+	var r recipe
+	_, sh, ok1 := strings.Cut(section, "```sh\n")
+	sh, _, _ = strings.Cut(sh, "```")
+	_, yaml, ok2 := strings.Cut(section, "```yaml\n")
+	yaml, _, _ = strings.Cut(yaml, "```")
+	if !ok1 || !ok2 {
+		t.Fatal("the gating section lacks its sh or yaml block")
+	}
+	for _, line := range strings.Split(sh, "\n") {
+		if f := strings.Fields(line); len(f) > 0 && !strings.HasPrefix(f[0], "#") && f[0] != "git" {
+			r.record = append(r.record, f)
+		}
+	}
+	step := ""
+	for _, line := range strings.Split(yaml, "\n") {
+		l := strings.TrimSpace(line)
+		switch {
+		case strings.HasPrefix(l, "- name: "):
+			step = strings.TrimPrefix(l, "- name: ")
+		case step == "syllobench gate" && strings.HasPrefix(l, "run: "):
+			r.gate = strings.Fields(strings.TrimPrefix(l, "run: "))
+		case step == "syllobench gate" && strings.HasPrefix(l, "SYLLOBENCH_"):
+			k, v, _ := strings.Cut(l, ": ")
+			if r.gateEnv == nil {
+				r.gateEnv = map[string]string{}
+			}
+			r.gateEnv[k] = v
+		case step == "comparison for the pull request" && strings.HasPrefix(l, "run: "):
+			cmd, _, _ := strings.Cut(strings.TrimPrefix(l, "run: "), " >>")
+			r.compare = strings.Fields(cmd)
+		}
+	}
+	if len(r.record) != 2 || len(r.gate) == 0 || len(r.gateEnv) == 0 || len(r.compare) == 0 {
+		t.Fatalf("the recipe read from README.md is incomplete: %+v", r)
+	}
+	return r
+}
+
+// TestCIRecipe runs the README's recipe, word for word but for the model
+// names, the server's URL and where files go: record a baseline and a
+// candidate with syllobench run against a server (the built-in
+// reasoners behind a real loopback URL, as an external model), then, as
+// CI would with no server, go test replays the candidate and gates it
+// against the baseline, and syllobench compare writes the comparison.
+// An unchanged imperfect model passes against itself, ref-coin fails
+// against ref-logic, and the shipped SmolLM2-135M fixtures pass against
+// their own baseline.
+func TestCIRecipe(t *testing.T) {
+	skipInChild(t)
+	if testing.Short() {
+		t.Skip("runs go test three times")
+	}
+	t.Parallel()
+	r := readRecipe(t)
+	bin := filepath.Join(t.TempDir(), "syllobench")
+	if out, err := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-o", bin, "./cmd/syllobench").CombinedOutput(); err != nil {
+		t.Fatalf("go build ./cmd/syllobench: %v\n%s", err, out)
+	}
+	srv, err := refmodel.Start(refmodel.All())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	for _, tc := range []struct {
+		candidate, baseline string
+		record              bool
+		pass                bool
+		reason              string
+	}{
+		{"ref-belief", "ref-belief", true, true, "an unchanged model passes, however imperfect: ref-belief fails most floors"},
+		{"ref-coin", "ref-logic", true, false, "a model that guesses is significantly worse than one that deduces"},
+		{"smollm2-135m", "smollm2-135m", false, true, "the shipped fixtures of a real 135M model, gated against their own baseline"},
+	} {
+		t.Run(tc.candidate+"-against-"+tc.baseline, func(t *testing.T) {
+			t.Parallel()
+			fixtures, out := "fixtures", t.TempDir()
+			if tc.record {
+				fixtures = t.TempDir()
+			}
+			words := strings.NewReplacer("my-model-v1", tc.baseline, "my-model-v2", tc.candidate,
+				"http://localhost:11434/v1", srv.URL(), "out/", out+"/", "fixtures/", fixtures+"/")
+			// Where the files go, and the small size to keep it short.
+			local := []string{"SYLLOBENCH_FIXTURES=" + fixtures, "SYLLOBENCH_OUT=" + out}
+			for _, line := range r.record {
+				if !tc.record {
+					break
+				}
+				vars, args := splitCommand(words, line)
+				if len(args) < 3 || strings.Join(args[:3], " ") != "go run ./cmd/syllobench" {
+					t.Fatalf("a recording line of the recipe is not a syllobench command: %q", line)
+				}
+				cmd := exec.Command(bin, args[3:]...)
+				cmd.Env = cleanEnviron(append(vars, "SYLLOBENCH_FIXTURES="+fixtures, "SYLLOBENCH_OUT="+t.TempDir(), "SYLLOBENCH_SIZE=small")...)
+				if b, err := cmd.CombinedOutput(); err != nil {
+					t.Fatalf("%q: %v\n%s", line, err, tail(string(b)))
+				}
+			}
+			var vars []string
+			for k, v := range r.gateEnv {
+				vars = append(vars, k+"="+words.Replace(v))
+			}
+			if strings.Join(r.gate[:2], " ") != "go test" {
+				t.Fatalf("the gate step runs %q, not go test", r.gate)
+			}
+			gateOut, err := goTest(t, r.gate[2:], append(vars, local...)...)
+			if passed := err == nil; passed != tc.pass {
+				t.Errorf("the gate step: passed %t, want %t: %s:\n%s", passed, tc.pass, tc.reason, tail(gateOut))
+			}
+			if !tc.pass && !strings.Contains(gateOut, "is significantly worse than the baseline "+tc.baseline) {
+				t.Errorf("the failing gate does not say it is a regression:\n%s", tail(gateOut))
+			}
+			_, args := splitCommand(words, r.compare)
+			cmd := exec.Command(bin, args[3:]...)
+			cmd.Env = cleanEnviron()
+			b, err := cmd.Output()
+			if passed := err == nil; passed != tc.pass || !strings.Contains(string(b), "**syllobench gate") {
+				t.Errorf("the comparison step: passed %t, want %t:\n%s", passed, tc.pass, b)
+			}
+		})
+	}
+}
+
+// splitCommand splits a command line into its leading VAR=value words
+// and the command, with the recipe's names replaced.
+func splitCommand(words *strings.Replacer, line []string) (vars, args []string) {
+	for i, w := range line {
+		if k, _, ok := strings.Cut(w, "="); !ok || strings.ToUpper(k) != k || strings.HasPrefix(w, "-") {
+			for _, a := range line[i:] {
+				args = append(args, words.Replace(a))
+			}
+			return vars, args
+		}
+		vars = append(vars, words.Replace(w))
+	}
+	return vars, nil
+}
