@@ -1,11 +1,13 @@
 package syllobench
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/syllobench/syllobench/internal/refmodel"
@@ -87,10 +89,7 @@ func TestCIRecipe(t *testing.T) {
 	}
 	t.Parallel()
 	r := readRecipe(t)
-	bin := filepath.Join(t.TempDir(), "syllobench")
-	if out, err := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-o", bin, "./cmd/syllobench").CombinedOutput(); err != nil {
-		t.Fatalf("go build ./cmd/syllobench: %v\n%s", err, out)
-	}
+	bin := buildCLI(t)
 	srv, err := refmodel.Start(refmodel.All())
 	if err != nil {
 		t.Fatal(err)
@@ -153,6 +152,29 @@ func TestCIRecipe(t *testing.T) {
 			}
 		})
 	}
+}
+
+// cli is the syllobench command, built once for the tests that run it.
+var cli = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "syllobench-cli-")
+	if err != nil {
+		return "", err
+	}
+	bin := filepath.Join(dir, "syllobench")
+	if out, err := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-o", bin, "./cmd/syllobench").CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build ./cmd/syllobench: %v\n%s", err, out)
+	}
+	return bin, nil
+})
+
+// buildCLI returns the path of the syllobench command.
+func buildCLI(t *testing.T) string {
+	t.Helper()
+	bin, err := cli()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bin
 }
 
 // splitCommand splits a command line into its leading VAR=value words

@@ -3,7 +3,6 @@ package model
 import (
 	"context"
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -29,7 +28,7 @@ func (c *Client) Models(ctx context.Context) ([]string, error) {
 			status = reqErr.HTTPStatusCode
 		}
 		return nil, &InfraError{Op: "GET " + RedactURL(strings.TrimRight(c.cfg.BaseURL, "/")) + "/models", StatusCode: status,
-			Attempts: 1, Err: fmt.Errorf("%s", c.redact(err.Error()))}
+			Attempts: 1, Err: &redactedError{msg: c.redact(err.Error()), err: err}}
 	}
 	var names []string
 	for _, m := range list.Models {
