@@ -2,7 +2,6 @@ package hostile
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -29,7 +28,8 @@ import (
 // slowServer serves the reference reasoners after a delay, and notes when
 // it finished each response, by fixture key. Its first stalled requests
 // take far longer, so that requests are in flight when a run is
-// interrupted.
+// interrupted. Only chat completions are delayed and counted: the list
+// of models that run.Open checks first (GET /models) is served at once.
 type slowServer struct {
 	*httptest.Server
 	requests atomic.Int64
@@ -43,6 +43,10 @@ func newSlowServer(t *testing.T, delay time.Duration, stalled int, stall time.Du
 	ref := refmodel.NewHandler(refmodel.All())
 	s := &slowServer{finished: map[string]time.Time{}}
 	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodPost {
+			ref.ServeHTTP(w, r)
+			return
+		}
 		wait := delay
 		if s.requests.Add(1) <= int64(stalled) {
 			wait = stall
@@ -233,15 +237,15 @@ func TestHostileInterrupt(t *testing.T) {
 
 	// A replay serves exactly what was kept, and asks no one.
 	before := srv.requests.Load()
-	s, err := probes.Open(env(map[string]string{"SYLLOBENCH_BASE_URL": srv.URL + "/v1", "SYLLOBENCH_MODEL": "ref-logic",
-		"SYLLOBENCH_MODE": "replay", "SYLLOBENCH_FIXTURES": fixtures, "SYLLOBENCH_SIZE": "small"}), true)
+	s, err := open(t, map[string]string{"SYLLOBENCH_BASE_URL": srv.URL + "/v1", "SYLLOBENCH_MODEL": "ref-logic",
+		"SYLLOBENCH_MODE": "replay", "SYLLOBENCH_FIXTURES": fixtures, "SYLLOBENCH_SIZE": "small"}, true)
 	if err != nil {
 		t.Fatal(err)
 	}
 	replayed, keys := 0, map[string]bool{}
 	for _, name := range selected {
 		p, _ := probes.ByName(name)
-		_, rs, err := s.Run(context.Background(), p)
+		_, rs, err := s.Probe(t.Context(), p)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -60,6 +60,21 @@ var garbage = []struct {
 	{"SYLLOBENCH_FUZZ_SEEDS", []string{"2", "all", "true"}},
 }
 
+// TestHostileConfigCoverage: every variable run.Load reads has its
+// garbage, but for those the comment on garbage leaves out, so that a new
+// variable cannot go untested.
+func TestHostileConfigCoverage(t *testing.T) {
+	covered := map[string]bool{"SYLLOBENCH_BASELINE": true, "SYLLOBENCH_POWER": true}
+	for _, g := range garbage {
+		covered[g.name] = true
+	}
+	for _, v := range run.Variables {
+		if !covered[v] {
+			t.Errorf("%s has no entry in garbage", v)
+		}
+	}
+}
+
 // TestHostileConfig sets each variable to garbage, with every other one
 // valid, and checks that run.Load (or, failing that, run.Open) fails with
 // a configuration error naming it, and so does syllobench run. A key is

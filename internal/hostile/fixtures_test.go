@@ -64,6 +64,10 @@ type fixtureDamage struct {
 	// damaged says whether the error wraps fixture.ErrDamaged; verify
 	// whether syllobench fixtures verify must report it.
 	damaged, verify bool
+	// replayLoad says that in replay mode run.Load, which reads the
+	// model's recorded scorecard for its settings, reports the damage at
+	// once, naming the path and saying the problem, before any question.
+	replayLoad bool
 }
 
 func write(t *testing.T, path string, data string) {
@@ -131,7 +135,7 @@ var fixtureDamages = []fixtureDamage{
 				t.Fatal(err)
 			}
 		}},
-	{name: "file-for-model-directory", problem: "not a directory",
+	{name: "file-for-model-directory", problem: "not a directory", replayLoad: true,
 		damage: func(t *testing.T, path string, l []string) {
 			dir := filepath.Dir(path)
 			if err := os.RemoveAll(dir); err != nil {
@@ -145,8 +149,10 @@ var fixtureDamages = []fixtureDamage{
 // way, and runs the probe through run.Open and Session.Probe in replay
 // mode and in record mode, and syllobench fixtures verify. Every question
 // is an error naming the file (and line), never a miss, a right or a
-// wrong answer; record mode does not write over the damage; verify
-// reports it and exits 1.
+// wrong answer, unless the run cannot even start, with an error that
+// names the file (replay reads the model's recorded scorecard first);
+// record mode does not write over the damage; verify reports it and
+// exits 1.
 func TestHostileFixtures(t *testing.T) {
 	good, n := recordedFixtures(t)
 	for _, d := range fixtureDamages {
@@ -178,6 +184,18 @@ func TestHostileFixtures(t *testing.T) {
 				s, err := open(t, map[string]string{
 					"SYLLOBENCH_MODEL": "ref-logic", "SYLLOBENCH_MODE": mode, "SYLLOBENCH_FIXTURES": root, "SYLLOBENCH_SIZE": "small",
 				}, true)
+				if d.replayLoad && mode == "replay" {
+					if err == nil {
+						s.Close()
+						t.Errorf("%s: run.Load and run.Open: no error; want one naming %q and saying %q", mode, where, d.problem)
+					} else if !strings.Contains(err.Error(), where) || !strings.Contains(err.Error(), d.problem) {
+						t.Errorf("%s: run.Load and run.Open: error %q; want it to name %q and say %q", mode, err, where, d.problem)
+					}
+					if after := snapshot(t, path); after != before {
+						t.Errorf("%s mode changed the damaged file", mode)
+					}
+					continue
+				}
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -242,6 +242,25 @@ func writeCompletion(w http.ResponseWriter, model, message, finish string) {
 		rawString(model), message, finish)
 }
 
+// writeModels writes the list of models a server serves (GET /models),
+// as an OpenAI-compatible server would: run.Open checks it before a run.
+func writeModels(w http.ResponseWriter, names ...string) {
+	type entry struct {
+		ID      string `json:"id"`
+		Object  string `json:"object"`
+		OwnedBy string `json:"owned_by"`
+	}
+	list := struct {
+		Object string  `json:"object"`
+		Data   []entry `json:"data"`
+	}{Object: "list", Data: []entry{}}
+	for _, n := range names {
+		list.Data = append(list.Data, entry{ID: n, Object: "model", OwnedBy: "hostile"})
+	}
+	w.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(w).Encode(list)
+}
+
 // checkXML parses an HTML report as strict XML, as the report promises,
 // and returns its text.
 func checkXML(t *testing.T, page []byte) string {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/syllobench/syllobench/internal/fixture"
 	"github.com/syllobench/syllobench/internal/model"
+	"github.com/syllobench/syllobench/internal/run"
 	"github.com/syllobench/syllobench/internal/scorecard"
 	"github.com/syllobench/syllobench/internal/verdict"
 	"github.com/syllobench/syllobench/probes"
@@ -101,7 +103,9 @@ var control = hostileReply{name: "last-answer-wins", message: func(ls []string) 
 }, rule: verdict.AnswerLine}
 
 // hostileServer answers every question with a hostile reply, and counts
-// the requests and which reply went to which question.
+// the requests and which reply went to which question. It lists its
+// model (GET /models) truthfully, so that run.Open's check of the target
+// passes without asking a question.
 type hostileServer struct {
 	*httptest.Server
 	calls atomic.Int64
@@ -112,10 +116,14 @@ type hostileServer struct {
 	gave   map[string]hostileReply   // question → the reply it got
 }
 
-func newHostileServer(t *testing.T, pick func(question, kind string) hostileReply) *hostileServer {
+func newHostileServer(t *testing.T, modelName string, pick func(question, kind string) hostileReply) *hostileServer {
 	t.Helper()
 	s := &hostileServer{pick: pick, served: map[string]map[string]int{}, gave: map[string]hostileReply{}}
 	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, "/models") {
+			writeModels(w, modelName)
+			return
+		}
 		s.calls.Add(1)
 		req, err := readRequest(r)
 		if err != nil {
@@ -169,7 +177,7 @@ func inTurn(replies []hostileReply) func(string, string) hostileReply {
 // replyTo returns the reply srv gave to r's question.
 func (s *hostileServer) replyTo(t *testing.T, r probes.Result) hostileReply {
 	t.Helper()
-	req, err := probes.Sampling{Model: "m"}.Request(r.Case)
+	req, err := run.Sampling{Model: "m"}.Request(r.Case)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,7 +204,7 @@ var sample = []struct {
 }{{"validity", 4}, {"chains", 4}, {"conclusions", 4}}
 
 // runSample asks the sample questions of s, returning the results by probe.
-func runSample(t *testing.T, s *probes.Session) map[string][]probes.Result {
+func runSample(t *testing.T, s *run.Session) map[string][]probes.Result {
 	t.Helper()
 	out := map[string][]probes.Result{}
 	for _, sp := range sample {
@@ -204,13 +212,27 @@ func runSample(t *testing.T, s *probes.Session) map[string][]probes.Result {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cases, err := p.Cases(s.Config)
+		_, rs, err := s.Probe(t.Context(), firstCases(p, sp.n))
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, out[sp.probe] = s.RunCases(context.Background(), p, cases[:sp.n])
+		if len(rs) != sp.n {
+			t.Fatalf("probe %s: %d results, want the first %d questions", sp.probe, len(rs), sp.n)
+		}
+		out[sp.probe] = rs
 	}
 	return out
+}
+
+// firstCases is p asking only its first n questions, and assessing their
+// answers alone.
+func firstCases(p probes.Probe, n int) probes.Probe {
+	all := p.Cases
+	p.Cases = func(cfg probes.Config) ([]probes.Case, error) {
+		cs, err := all(cfg)
+		return cs[:min(n, len(cs))], err
+	}
+	return p
 }
 
 // wantOutcome checks that a result is what reply h must give.
@@ -237,7 +259,7 @@ func wantOutcome(t *testing.T, h hostileReply, r probes.Result) {
 }
 
 // TestHostileReplies runs real questions of each kind (yes/no, truth,
-// choice) through probes.Open, the model client and the fixture store in
+// choice) through run.Open, the model client and the fixture store in
 // record mode against a server that gives one hostile reply to all of
 // them; then writes and rereads the scorecard, renders the report, checks
 // the fixtures, and replays them with the server no longer asked.
@@ -245,13 +267,16 @@ func TestHostileReplies(t *testing.T) {
 	for _, h := range append(slices.Clone(hostileReplies), control) {
 		t.Run(h.name, func(t *testing.T) {
 			t.Parallel()
-			srv := newHostileServer(t, always(h))
+			srv := newHostileServer(t, "hostile-model", always(h))
 			fixtures, out := t.TempDir(), t.TempDir()
+			// Every question is asked of the server, however many fail
+			// in a row: the breaker is TestHostileBreaker's.
 			vars := map[string]string{
 				"SYLLOBENCH_BASE_URL": srv.URL + "/v1", "SYLLOBENCH_MODEL": "hostile-model", "SYLLOBENCH_MODE": "record",
 				"SYLLOBENCH_FIXTURES": fixtures, "SYLLOBENCH_OUT": out, "SYLLOBENCH_CONCURRENCY": "4", "SYLLOBENCH_RETRIES": "0",
+				"SYLLOBENCH_MAX_FAILURES": "1000",
 			}
-			s, err := probes.Open(env(vars), true)
+			s, err := open(t, vars, true)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -266,7 +291,10 @@ func TestHostileReplies(t *testing.T) {
 			if len(kinds) < 3 {
 				t.Errorf("the sample asked questions of kinds %v; want yes/no, truth and choice", kinds)
 			}
-			if err := s.WriteScorecard(); err != nil {
+			if stop := s.Stopped(); stop != nil {
+				t.Errorf("the run stopped: %v", stop)
+			}
+			if _, err := s.WriteOutputs(); err != nil {
 				t.Fatalf("writing the scorecard: %v", err)
 			}
 			if err := s.Close(); err != nil {
@@ -297,7 +325,7 @@ func TestHostileReplies(t *testing.T) {
 					t.Fatal(err)
 				}
 				r := recorded["validity"][0]
-				req, err := s.Sampling.Request(r.Case)
+				req, err := s.Sampling().Request(r.Case)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -311,7 +339,7 @@ func TestHostileReplies(t *testing.T) {
 			// Replay gives the same outcomes and asks the server nothing.
 			calls := srv.calls.Load()
 			vars["SYLLOBENCH_MODE"] = "replay"
-			s2, err := probes.Open(env(vars), true)
+			s2, err := open(t, vars, true)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -384,14 +412,15 @@ func checkScorecard(t *testing.T, sc *scorecard.Scorecard, h hostileReply) {
 // written, and the scorecard reads back.
 func TestHostileBattery(t *testing.T) {
 	t.Parallel()
-	srv := newHostileServer(t, inTurn(hostileReplies))
-	out := t.TempDir()
 	// A model name that needs escaping everywhere it goes.
 	const name = `hostile/<b>"model"&amp;`
-	s, err := probes.Open(env(map[string]string{
+	srv := newHostileServer(t, name, inTurn(hostileReplies))
+	out := t.TempDir()
+	// Every question reaches the server, however many fail in a row.
+	s, err := open(t, map[string]string{
 		"SYLLOBENCH_BASE_URL": srv.URL + "/v1", "SYLLOBENCH_MODEL": name, "SYLLOBENCH_MODE": "live",
-		"SYLLOBENCH_OUT": out, "SYLLOBENCH_SIZE": "small", "SYLLOBENCH_RETRIES": "0",
-	}), false)
+		"SYLLOBENCH_OUT": out, "SYLLOBENCH_SIZE": "small", "SYLLOBENCH_RETRIES": "0", "SYLLOBENCH_MAX_FAILURES": "1000",
+	}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -400,7 +429,7 @@ func TestHostileBattery(t *testing.T) {
 	assessments := make([]probes.Assessment, len(probes.All()))
 	for i, p := range probes.All() {
 		wg.Go(func() {
-			a, rs, err := s.Run(context.Background(), p)
+			a, rs, err := s.Probe(t.Context(), p)
 			if err != nil {
 				t.Error(err)
 			}
@@ -437,7 +466,10 @@ func TestHostileBattery(t *testing.T) {
 	if !strings.Contains(summary.String(), "unparseable") || !strings.Contains(summary.String(), "ERROR (infrastructure)") {
 		t.Errorf("summary:\n%s", summary.String())
 	}
-	if err := s.WriteScorecard(); err != nil {
+	if stop := s.Stopped(); stop != nil {
+		t.Errorf("the run stopped: %v", stop)
+	}
+	if _, err := s.WriteOutputs(); err != nil {
 		t.Fatalf("writing the scorecard: %v", err)
 	}
 	if err := s.Close(); err != nil {
@@ -472,10 +504,10 @@ func TestHostileRepliesCommand(t *testing.T) {
 	// rewritten on every answer, it costs seconds, and TestHostileReplies
 	// records and replays it already.
 	mix := slices.DeleteFunc(slices.Clone(hostileReplies), func(h hostileReply) bool { return h.name == "one-megabyte" })
-	srv := newHostileServer(t, inTurn(mix))
+	srv := newHostileServer(t, "hostile-model", inTurn(mix))
 	work, fixtures := t.TempDir(), t.TempDir()
 	vars := []string{"SYLLOBENCH_BASE_URL=" + srv.URL + "/v1", "SYLLOBENCH_MODEL=hostile-model",
-		"SYLLOBENCH_FIXTURES=" + fixtures, "SYLLOBENCH_RETRIES=0"}
+		"SYLLOBENCH_FIXTURES=" + fixtures, "SYLLOBENCH_RETRIES=0", "SYLLOBENCH_MAX_FAILURES=1000"}
 	args := []string{"run", "-size", "small", "-probe", "validity,chains,conclusions"}
 	var cards []*scorecard.Scorecard
 	for _, mode := range []string{"record", "replay"} {
@@ -525,4 +557,103 @@ func outcomes(sc *scorecard.Scorecard) string {
 		fmt.Fprintf(&b, "%s %s %s\n", it.ID, it.Outcome, it.Rule)
 	}
 	return b.String()
+}
+
+// TestHostileBreaker: with the breaker of run.Open, a server that never
+// gives a chat completion stops the run after SYLLOBENCH_MAX_FAILURES
+// failures in a row, and one that refuses the key stops it at the first
+// refusal. The run says why (a *run.StopError with the last error), the
+// rest of the questions become errors without being asked, nothing is
+// counted right or wrong, and the scorecard is still written.
+func TestHostileBreaker(t *testing.T) {
+	notCompletion := hostileReplies[slices.IndexFunc(hostileReplies, func(h hostileReply) bool { return h.name == "json-as-content" })]
+	for _, tc := range []struct {
+		name        string
+		maxFailures string
+		limit       int64 // the failures that stop the run
+		status      int   // 0: the hostile reply; else this status for every question
+		reason      string
+	}{
+		{name: "not-a-completion", maxFailures: "3", limit: 3, reason: "the run stopped after 3 requests failed in a row (SYLLOBENCH_MAX_FAILURES)"},
+		{name: "refused-key", maxFailures: "1000", limit: 1, status: http.StatusUnauthorized, reason: "the server refused the key (HTTP 401)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			var calls *atomic.Int64
+			var url string
+			if tc.status == 0 {
+				srv := newHostileServer(t, "hostile-model", always(notCompletion))
+				calls, url = &srv.calls, srv.URL
+			} else {
+				// It lists the model, as a server that checks the key
+				// only for completions does, so that the check passes.
+				calls = new(atomic.Int64)
+				srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+					if r.Method == http.MethodGet {
+						writeModels(w, "hostile-model")
+						return
+					}
+					calls.Add(1)
+					w.Header().Set("Content-Type", "application/json")
+					w.WriteHeader(tc.status)
+					fmt.Fprint(w, `{"error":{"message":"invalid key","type":"invalid_request_error"}}`)
+				}))
+				t.Cleanup(srv.Close)
+				url = srv.URL
+			}
+			const workers = 4
+			out := t.TempDir()
+			s, err := open(t, map[string]string{
+				"SYLLOBENCH_BASE_URL": url + "/v1", "SYLLOBENCH_MODEL": "hostile-model", "SYLLOBENCH_MODE": "live",
+				"SYLLOBENCH_OUT": out, "SYLLOBENCH_SIZE": "small", "SYLLOBENCH_RETRIES": "0",
+				"SYLLOBENCH_CONCURRENCY": strconv.Itoa(workers), "SYLLOBENCH_MAX_FAILURES": tc.maxFailures,
+			}, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			questions := 0
+			for _, name := range []string{"validity", "chains", "conclusions"} {
+				p, _ := probes.ByName(name)
+				a, rs, err := s.Probe(t.Context(), p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				questions += len(rs)
+				if a.Tally.Errors != a.Tally.N || a.Tally.N != len(rs) || len(a.Infrastructure) == 0 {
+					t.Errorf("probe %s: %+v over %d results, infrastructure %q; want every one an infrastructure error", name, a.Tally, len(rs), a.Infrastructure)
+				}
+			}
+			var stop *run.StopError
+			if err := s.Stopped(); !errors.As(err, &stop) || !strings.Contains(stop.Error(), tc.reason) {
+				t.Errorf("Stopped() = %v; want a *run.StopError saying %q", err, tc.reason)
+			}
+			var ie *model.InfraError
+			if stop != nil && !errors.As(stop, &ie) {
+				t.Errorf("the stop %v does not wrap the last request's *model.InfraError", stop)
+			}
+			// Each worker may have had one request in flight when the
+			// run stopped; nothing is asked after.
+			if calls := calls.Load(); calls < tc.limit || calls > tc.limit+workers-1 {
+				t.Errorf("%d requests of %d questions; want the %d that stopped the run and at most the %d in flight", calls, questions, tc.limit, workers-1)
+			}
+			if _, err := s.WriteOutputs(); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+			sc, err := scorecard.ReadFile(filepath.Join(out, "scorecard.json"))
+			if err != nil {
+				t.Fatalf("the stopped run's scorecard: %v", err)
+			}
+			if len(sc.Items) != questions {
+				t.Errorf("the scorecard has %d items, want all %d questions", len(sc.Items), questions)
+			}
+			for _, p := range sc.Probes {
+				if p.Correct != 0 || p.Wrong != 0 || p.Errors != p.N {
+					t.Errorf("probe %s: %+v; want every question an error", p.Name, p)
+				}
+			}
+		})
+	}
 }

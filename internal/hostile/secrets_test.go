@@ -1,9 +1,9 @@
 package hostile
 
 import (
-	"context"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"io"
@@ -17,8 +17,10 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/syllobench/syllobench/internal/fixture"
 	"github.com/syllobench/syllobench/internal/model"
 	"github.com/syllobench/syllobench/internal/refmodel"
+	"github.com/syllobench/syllobench/internal/run"
 	"github.com/syllobench/syllobench/internal/scorecard"
 	"github.com/syllobench/syllobench/probes"
 )
@@ -54,11 +56,13 @@ func leaks(s string) []string {
 // get a reply that echoes the request back, credentials included: error
 // statuses with JSON and plain-text bodies, a refusal of the question
 // (recorded in the fixtures), a 200 whose reply text is the echo
-// (recorded too), and a dropped connection.
+// (recorded too), and a dropped connection. The list of models (GET
+// /models), which run.Open checks first, is the reasoners'.
 type echoServer struct {
 	*httptest.Server
 	authorized atomic.Int64 // requests that carried the expected credentials
 	echoed     atomic.Int64
+	kinds      [8]atomic.Int64 // questions answered with each kind of reply
 }
 
 func newEchoServer(t *testing.T, wantAuth string) *echoServer {
@@ -69,6 +73,10 @@ func newEchoServer(t *testing.T, wantAuth string) *echoServer {
 		if r.Header.Get("Authorization") == wantAuth {
 			s.authorized.Add(1)
 		}
+		if r.Method == http.MethodGet {
+			ref.ServeHTTP(w, r)
+			return
+		}
 		body, _ := io.ReadAll(r.Body)
 		user, pass, _ := r.BasicAuth()
 		echo := fmt.Sprintf("you sent Authorization: %s; basic user %s password %s; URL %s; Host %s; RequestURI %s; body %.200s",
@@ -78,6 +86,7 @@ func newEchoServer(t *testing.T, wantAuth string) *echoServer {
 		h := fnv.New32a()
 		h.Write([]byte(req.question()))
 		kind := h.Sum32() % 8
+		s.kinds[kind].Add(1)
 		if kind < 6 {
 			s.echoed.Add(1)
 		}
@@ -117,6 +126,12 @@ func newEchoServer(t *testing.T, wantAuth string) *echoServer {
 // sentinel, nor the basic-auth token of the URL, appears in any file
 // written or any line printed. Without a key, the URL's credentials go
 // out as basic auth, and the same holds.
+//
+// The server refuses the key (401, 403) for some questions, which stops
+// a run opened by run.Open at the first: the in-process recording is
+// made without the breaker, so that every kind of echo reaches the
+// fixtures, the scorecard and the report; a live run through run.Open
+// then shows that the error the run stops with keeps the secrets too.
 func TestHostileSecrets(t *testing.T) {
 	for _, withKey := range []bool{true, false} {
 		t.Run(fmt.Sprintf("key=%v", withKey), func(t *testing.T) {
@@ -131,8 +146,9 @@ func TestHostileSecrets(t *testing.T) {
 			root := t.TempDir()
 			var printed strings.Builder // everything printed, to search
 
-			// In process: record, then replay, with a scorecard each and
-			// the report of both.
+			// In process: record, then replay, with a scorecard each;
+			// then live through run.Open, which the first refused key
+			// stops; and the report of all three.
 			vars := map[string]string{
 				"SYLLOBENCH_BASE_URL": baseURL, "SYLLOBENCH_MODEL": "ref-logic", "SYLLOBENCH_RETRIES": "0",
 				"SYLLOBENCH_FIXTURES": filepath.Join(root, "fixtures-inprocess"), "SYLLOBENCH_SIZE": "small",
@@ -141,17 +157,24 @@ func TestHostileSecrets(t *testing.T) {
 				vars["SYLLOBENCH_API_KEY"] = sentinelKey
 			}
 			var cards []*scorecard.Scorecard
-			for _, mode := range []string{"record", "replay"} {
+			for _, mode := range []string{"record", "replay", "live"} {
 				vars["SYLLOBENCH_MODE"] = mode
 				vars["SYLLOBENCH_OUT"] = filepath.Join(root, "inprocess-"+mode)
-				s, err := probes.Open(env(vars), true)
-				if err != nil {
-					t.Fatal(err)
+				var s *run.Session
+				var closeSession func() error
+				if mode == "record" {
+					s, closeSession = recordWithoutBreaker(t, vars)
+				} else {
+					var err error
+					if s, err = open(t, vars, true); err != nil {
+						t.Fatal(err)
+					}
+					closeSession = s.Close
 				}
-				fmt.Fprintf(&printed, "%v %+v %#v %+v\n", s, s, s.Sampling, s.Config)
+				fmt.Fprintf(&printed, "%v %+v %#v %#v %+v\n", s, s, s.Settings, s.Sampling(), s.Settings.Battery)
 				for _, name := range []string{"chains", "consistency", "conclusions"} {
 					p, _ := probes.ByName(name)
-					a, rs, err := s.Run(context.Background(), p)
+					a, rs, err := s.Probe(t.Context(), p)
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -160,11 +183,16 @@ func TestHostileSecrets(t *testing.T) {
 						fmt.Fprintf(&printed, "%s %s %v %+v %s\n", r.ID, r.Outcome, r.Err, r.Err, probes.Counterexample(r))
 					}
 				}
+				stop := s.Stopped()
+				fmt.Fprintf(&printed, "%v %+v %#v\n", stop, stop, stop)
+				if mode == "live" && stop == nil {
+					t.Errorf("the live run against a server that refuses the key for some questions did not stop")
+				}
 				s.Summary(&printed)
-				if err := s.WriteScorecard(); err != nil {
+				if _, err := s.WriteOutputs(); err != nil {
 					t.Fatal(err)
 				}
-				if err := s.Close(); err != nil {
+				if err := closeSession(); err != nil {
 					fmt.Fprintln(&printed, err)
 				}
 				sc, err := scorecard.ReadFile(filepath.Join(vars["SYLLOBENCH_OUT"], "scorecard.json"))
@@ -172,6 +200,11 @@ func TestHostileSecrets(t *testing.T) {
 					t.Fatal(err)
 				}
 				cards = append(cards, sc)
+			}
+			for kind := range srv.kinds {
+				if srv.kinds[kind].Load() == 0 {
+					t.Errorf("no question got the reply of kind %d: the test proves less than it should", kind)
+				}
 			}
 			printed.WriteString(renderReport(t, cards...))
 
@@ -238,6 +271,28 @@ func TestHostileSecrets(t *testing.T) {
 				files, printed.Len(), srv.authorized.Load(), srv.echoed.Load())
 		})
 	}
+}
+
+// recordWithoutBreaker opens a session in record mode with the settings
+// of vars, as run.Open would, except that nothing stops the run when
+// requests fail: the real client, behind the real fixture store, is asked
+// every question. It returns the session and what closes it.
+func recordWithoutBreaker(t *testing.T, vars map[string]string) (*run.Session, func() error) {
+	t.Helper()
+	settings, err := load(vars, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	client, err := model.NewClient(settings.Model)
+	if err != nil {
+		t.Fatal(err)
+	}
+	store, err := fixture.Open(settings.Fixtures, settings.Model.Model, settings.Mode, client)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := run.NewSession(t.Context(), settings, store.For)
+	return s, func() error { return errors.Join(store.Close(), s.Close()) }
 }
 
 // excerptAround quotes s around the first occurrence of sub.

@@ -14,20 +14,24 @@ import (
 
 	"github.com/syllobench/syllobench/internal/fixture"
 	"github.com/syllobench/syllobench/internal/model"
+	"github.com/syllobench/syllobench/internal/run"
 	"github.com/syllobench/syllobench/probes"
 )
 
-// config returns the live server's configuration, or skips the test.
+// config returns the live server's configuration, as run.Load reads it
+// from the environment, or skips the test.
 func config(t *testing.T) model.Config {
 	t.Helper()
-	cfg, err := model.ConfigFromEnv(os.Getenv)
+	// Checked first: without a base URL, run.Load rejects a model that
+	// is not a built-in reasoner, such as the live server's.
+	if os.Getenv("SYLLOBENCH_BASE_URL") == "" {
+		t.Skip("no live server: start one with scripts/local-model, then eval \"$(scripts/local-model env)\" and rerun")
+	}
+	settings, err := run.Load(run.Source{Getenv: os.Getenv})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.BaseURL == "" {
-		t.Skip("no live server: start one with scripts/local-model, then eval \"$(scripts/local-model env)\" and rerun")
-	}
-	return cfg
+	return settings.Model
 }
 
 func client(t *testing.T, cfg model.Config) *model.Client {
@@ -109,10 +113,10 @@ func TestDeterminism(t *testing.T) {
 	c := client(t, cfg)
 	_, cs := sample(t, "validity")
 	cs = cs[:determinismSample]
-	s := probes.Sampling{Model: cfg.Model, Temperature: cfg.Temperature, Seed: cfg.Seed, MaxTokens: cfg.MaxTokens}
+	s := run.Sampling{Model: cfg.Model, Temperature: cfg.Temperature, Seed: cfg.Seed, MaxTokens: cfg.MaxTokens}
 	ctx := context.Background()
-	first := probes.Ask(ctx, c, s, cs, cfg.Concurrency)
-	second := probes.Ask(ctx, c, s, cs, cfg.Concurrency)
+	first := run.Ask(ctx, c, s, cs, cfg.Concurrency)
+	second := run.Ask(ctx, c, s, cs, cfg.Concurrency)
 	same, sameVerdict := 0, 0
 	for i := range first {
 		if first[i].Err != nil || second[i].Err != nil {
@@ -139,17 +143,25 @@ func TestRecordThenReplay(t *testing.T) {
 	c := client(t, cfg)
 	dir := t.TempDir()
 	p, cs := sample(t, "chains")
-	pc := probes.DefaultConfig()
-	pc.Size = probes.Small
-	s := probes.Sampling{Model: cfg.Model, Temperature: cfg.Temperature, Seed: cfg.Seed, MaxTokens: cfg.MaxTokens}
-	run := func(mode fixture.Mode, inner model.Model) []byte {
+	settings := run.Settings{Battery: probes.DefaultConfig(), Model: cfg}
+	settings.Battery.Size = probes.Small
+	// Each recording or replay is a session of its own: a session asks
+	// each probe once.
+	ask := func(mode fixture.Mode, inner model.Model) []byte {
 		store, err := fixture.Open(dir, cfg.Model, mode, inner)
 		if err != nil {
 			t.Fatal(err)
 		}
-		sess := probes.NewSession(pc, s, cfg.Concurrency, store.For)
+		sess := run.NewSession(context.Background(), settings, store.For)
+		defer sess.Close()
 		start := time.Now()
-		a, _ := sess.RunCases(context.Background(), p, cs)
+		a, rs, err := sess.Probe(context.Background(), p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rs) != len(cs) {
+			t.Fatalf("%v: %d results of %d questions", mode, len(rs), len(cs))
+		}
 		if len(a.Infrastructure) > 0 {
 			t.Fatalf("%v: %v", mode, a.Infrastructure)
 		}
@@ -164,8 +176,8 @@ func TestRecordThenReplay(t *testing.T) {
 		}
 		return b.Bytes()
 	}
-	recorded := run(fixture.Record, c)
-	replayed := run(fixture.Replay, nil)
+	recorded := ask(fixture.Record, c)
+	replayed := ask(fixture.Replay, nil)
 	if !bytes.Equal(recorded, replayed) {
 		t.Error("the replayed scorecard differs from the recorded one")
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/syllobench/syllobench/internal/fixture"
 	"github.com/syllobench/syllobench/internal/model"
 	"github.com/syllobench/syllobench/internal/refmodel"
+	"github.com/syllobench/syllobench/internal/run"
 	"github.com/syllobench/syllobench/internal/scorecard"
 	"github.com/syllobench/syllobench/probes"
 )
@@ -45,25 +46,30 @@ func soakConfig(url string) model.Config {
 
 // runBattery asks every probe of the battery at the default size through
 // m, all probes at once as syllobench run does, and returns the scorecard.
+// The session is run.NewSession's around modelFor, with no breaker: every
+// request reaches the server, however many fail in a row.
 func runBattery(t *testing.T, cfg model.Config, modelFor func(string) model.Model) *scorecard.Scorecard {
 	t.Helper()
-	pcfg := probes.DefaultConfig()
-	if pcfg.Size != probes.Default {
-		t.Fatalf("size %s, want default", pcfg.Size)
+	settings := run.Settings{Battery: probes.DefaultConfig(), Model: cfg}
+	if settings.Battery.Size != probes.Default {
+		t.Fatalf("size %s, want default", settings.Battery.Size)
 	}
-	s := probes.NewSession(pcfg, probes.Sampling{Model: cfg.Model, Temperature: cfg.Temperature, Seed: cfg.Seed, MaxTokens: cfg.MaxTokens},
-		cfg.Concurrency, modelFor)
 	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
 	defer cancel()
+	s := run.NewSession(ctx, settings, modelFor)
+	defer s.Close()
 	var wg sync.WaitGroup
 	for _, p := range probes.All() {
 		wg.Go(func() {
-			if _, _, err := s.Run(ctx, p); err != nil {
+			if _, _, err := s.Probe(ctx, p); err != nil {
 				t.Error(err)
 			}
 		})
 	}
 	wg.Wait()
+	if err := s.Stopped(); err != nil {
+		t.Errorf("the run stopped: %v", err)
+	}
 	return s.Scorecard()
 }
 
