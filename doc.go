@@ -23,6 +23,10 @@
 //     into a verdict;
 //   - internal/refmodel holds the reference reasoners and serves them on
 //     an OpenAI-compatible API, on loopback when no model is configured;
+//   - internal/run assembles a run, the one engine of go test (this
+//     package's tests) and of syllobench run: the settings, the target
+//     check, the fixture store, the worker pool, the scorecard, the
+//     baseline and the gate;
 //   - cmd/syllobench lists the forms, decides arguments written in
 //     controlled English, exports the generated items, shows how a reply
 //     is read, verifies fixtures, and serves the reference reasoners.

@@ -3,7 +3,9 @@
 //
 // A [Probe] has a Name, a Reason (what a failure tells you), a generator of
 // cases (items of internal/gen in a prompt format) and an assessment, which
-// turns the results into [Check]s; [Report] makes each failed check a test
+// turns the results into [Check]s. The package defines what a probe is and
+// nothing more: internal/run asks the questions and decides what fails a
+// run, and the suite's TestReasoning makes each failed check a test
 // failure, the probe's own on the probe's test and the others as key=value
 // subtests, so that go test -run 'TestReasoning/probe=belief/cell=invalid-believable'
 // selects one.
