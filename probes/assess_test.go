@@ -1,15 +1,11 @@
 package probes
 
 import (
-	"context"
 	"errors"
-	"fmt"
 	"strings"
 	"testing"
 
-	"github.com/syllobench/syllobench/internal/fixture"
 	"github.com/syllobench/syllobench/internal/gen"
-	"github.com/syllobench/syllobench/internal/model"
 )
 
 // results fakes the results of n validity items, the first wrong of them
@@ -87,13 +83,16 @@ func TestStrictListsEveryWrongAnswer(t *testing.T) {
 	}
 }
 
-// Infrastructure errors are counted apart and never as wrong answers.
+// Infrastructure errors are counted apart and never as wrong answers. The
+// assessment counts them; the run describes them (internal/run's
+// errorSummary, which knows a replay miss), and an assessment with
+// infrastructure errors does not pass.
 func TestErrorsAreNotWrongAnswers(t *testing.T) {
 	rs := results(t, 30, 0, 0)
 	for i := range 10 {
-		rs[i].Outcome, rs[i].Err = Error, fmt.Errorf("POST /v1/chat/completions: HTTP 503: %w", model.ErrInfrastructure)
+		rs[i].Outcome, rs[i].Err = Error, errors.New("POST /v1/chat/completions: HTTP 503: infrastructure failure")
 	}
-	rs[10].Outcome, rs[10].Err = Error, &fixture.MissError{Model: "m", Probe: "validity", Command: "SYLLOBENCH_MODE=record go test"}
+	rs[10].Outcome, rs[10].Err = Error, errors.New("no recorded response")
 	a := floorAssessment("validity", DefaultConfig(), rs, "condition", byCondition, nil)
 	if a.Tally.Errors != 11 || a.Tally.Wrong != 0 || a.Tally.Answered() != 19 {
 		t.Errorf("tally %+v; want 11 errors, none wrong, 19 answered", a.Tally)
@@ -101,8 +100,15 @@ func TestErrorsAreNotWrongAnswers(t *testing.T) {
 	if len(a.Failed()) != 0 {
 		t.Errorf("the model fails %q for the infrastructure's errors", a.Failed())
 	}
-	if a.Passed() || len(a.Infrastructure) != 2 || !strings.Contains(a.Infrastructure[0], "1 question has no recorded response (replay mode), the first validity/") || !strings.Contains(a.Infrastructure[0], "record them with: SYLLOBENCH_MODE=record go test") {
-		t.Errorf("infrastructure %q; want the two distinct errors, the miss with its command", a.Infrastructure)
+	if len(a.Infrastructure) != 0 {
+		t.Errorf("Assess described the errors %q; the run does", a.Infrastructure)
+	}
+	if !a.Passed() {
+		t.Error("without infrastructure errors described, the assessment fails")
+	}
+	a.Infrastructure = []string{"POST /v1/chat/completions: HTTP 503"}
+	if a.Passed() || len(a.Failed()) != 0 {
+		t.Errorf("with infrastructure errors: passed %v, failed checks %q; want it not to pass, and no check failed", a.Passed(), a.Failed())
 	}
 }
 
@@ -112,23 +118,6 @@ func TestCounterexampleTrimsReply(t *testing.T) {
 	s := Counterexample(rs[0])
 	if len(s) > 2000 || !strings.Contains(s, "bytes more") || !strings.Contains(s, "expected: ") {
 		t.Errorf("counterexample of a long reply:\n%s", s)
-	}
-}
-
-func TestPairError(t *testing.T) {
-	rs := results(t, 2, 0, 0)
-	pair := [2]Result{rs[0], rs[1]}
-	if err := PairError(pair, "FuzzContentBias/abc"); err != nil {
-		t.Errorf("answered pair: %v", err)
-	}
-	pair[1].Outcome, pair[1].Err = Error, &fixture.MissError{}
-	err := PairError(pair, "FuzzContentBias/abc")
-	if err == nil || !strings.Contains(err.Error(), "SYLLOBENCH_MODE=record go test -run '^FuzzContentBias/abc$' .") {
-		t.Errorf("miss: %v; want the command that records the case", err)
-	}
-	pair[1].Err = &model.InfraError{Op: "POST", Err: errors.New("refused")}
-	if err := PairError(pair, "x"); err == nil || !errors.Is(err, model.ErrInfrastructure) {
-		t.Errorf("infrastructure: %v", err)
 	}
 }
 
@@ -155,33 +144,4 @@ func TestReadAndGrade(t *testing.T) {
 			t.Errorf("reply %q to %s (expected %s): %s, want %s", reply, it.ID, it.Expected, got, want)
 		}
 	}
-}
-
-// A result's key is the fixture key of its request, whether the model
-// returns it (the fixture store) or not.
-func TestResultKey(t *testing.T) {
-	cs, err := familyCases(DefaultConfig(), "validity", 3)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := Sampling{Model: "ref-logic", MaxTokens: 1024}
-	store, err := fixture.Open(t.TempDir(), "ref-logic", fixture.Live, echo{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, m := range []model.Model{echo{}, store.For("validity")} {
-		for _, r := range Ask(context.Background(), m, s, cs, 2) {
-			req, _ := s.Request(r.Case)
-			if want, _ := fixture.Key(req); r.Key != want || r.Err != nil {
-				t.Errorf("%T: key %q, error %v; want %q", m, r.Key, r.Err, want)
-			}
-		}
-	}
-}
-
-// echo answers yes to everything.
-type echo struct{}
-
-func (echo) Complete(context.Context, model.Request) (model.Response, error) {
-	return model.Response{Text: "Answer: yes"}, nil
 }

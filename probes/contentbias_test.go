@@ -1,7 +1,6 @@
 package probes
 
 import (
-	"context"
 	"errors"
 	"slices"
 	"testing"
@@ -15,45 +14,6 @@ import (
 // also sweeps families, forms, conditions and presentations.
 func knobs(seed uint64) BiasKnobs {
 	return BiasKnobs{Seed: seed, Family: uint8(seed % 7), Form: uint16(seed * 37), A: uint8(seed), B: uint8(seed / 3), Presentation: uint8(seed / 5)}
-}
-
-// sweep decodes the first n seeds, asks the reasoner, and returns the
-// failure messages of the pairs that show content bias.
-func sweep(t *testing.T, name string, n int) (failures []string, decoded int) {
-	s := sessionFor(t, name)
-	for seed := range uint64(n) {
-		pair, err := ContentPair(s.Config, knobs(seed))
-		if errors.Is(err, gen.ErrNoContent) {
-			continue
-		}
-		if err != nil {
-			t.Fatalf("seed %d: %v", seed, err)
-		}
-		decoded++
-		rs := s.AskPair(context.Background(), pair, false)
-		if f, undecided := CompareContentPair(rs, false); undecided {
-			t.Fatalf("seed %d: %s gave no answer: %v %v", seed, name, rs[0].Err, rs[1].Err)
-		} else if f != "" {
-			failures = append(failures, f)
-		}
-	}
-	return failures, decoded
-}
-
-func TestContentBiasSweep(t *testing.T) {
-	const n = 500
-	fs, decoded := sweep(t, "ref-logic", n)
-	if len(fs) != 0 {
-		t.Errorf("ref-logic shows content bias in %d of %d pairs; the first:\n%s", len(fs), decoded, fs[0])
-	}
-	if decoded < n*9/10 {
-		t.Errorf("only %d of %d seeds decoded into a pair", decoded, n)
-	}
-	fs, _ = sweep(t, "ref-belief", n)
-	if len(fs) == 0 {
-		t.Fatalf("no content bias found in ref-belief over %d seeds", n)
-	}
-	t.Logf("ref-belief: %d of %d pairs show content bias; the first:\n%s", len(fs), decoded, fs[0])
 }
 
 func TestContentPairIsIsomorphic(t *testing.T) {

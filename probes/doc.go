@@ -34,9 +34,9 @@
 // and its message shows the counterexamples (premises, question, expected
 // and given answer, and the reply).
 //
-// The package's own tests run the battery against every reference
-// reasoner and check that each fails exactly what it should: ref-logic
-// passes everything, ref-belief fails belief and invariance, the
-// content-blind heuristics fail validity and conclusions but never
-// invariance of content, and ref-coin fails every floor.
+// internal/run's tests run the battery against every reference reasoner
+// and check that each fails exactly what it should: ref-logic passes
+// everything, ref-belief fails belief and invariance, the content-blind
+// heuristics fail validity and conclusions but never invariance of
+// content, and ref-coin fails every floor.
 package probes

@@ -22,7 +22,8 @@ type Probe struct {
 	// Cases generates the questions the probe asks under cfg.
 	Cases func(cfg Config) ([]Case, error)
 	// Assess judges the answers. It is pure: the same results give the
-	// same assessment, which Check turns into test failures.
+	// same assessment, whose checks the run engine and the suite's tests
+	// turn into failures.
 	Assess func(cfg Config, rs []Result) Assessment
 }
 

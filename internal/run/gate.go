@@ -129,6 +129,9 @@ func replied(r probes.Result) bool {
 // nothing.
 func (s *Session) UpdateBaseline() (string, error) {
 	sc := s.Scorecard()
+	if stop := s.Stopped(); stop != nil {
+		return "", fmt.Errorf("SYLLOBENCH_UPDATE=1: the baseline of %s is not written: %w", sc.Model, stop)
+	}
 	for _, name := range probeOrder() {
 		if !slices.ContainsFunc(sc.Probes, func(q scorecard.Probe) bool { return q.Name == name }) {
 			if name == probes.ContentBiasProbe && len(sc.Probes) == len(probes.All()) {
@@ -142,9 +145,6 @@ func (s *Session) UpdateBaseline() (string, error) {
 	errs := 0
 	for _, p := range sc.Probes {
 		errs += p.Errors
-	}
-	if stop := s.Stopped(); stop != nil {
-		return "", fmt.Errorf("SYLLOBENCH_UPDATE=1: the baseline of %s is not written: %w", sc.Model, stop)
 	}
 	if errs > 0 {
 		return "", fmt.Errorf("SYLLOBENCH_UPDATE=1: the baseline of %s is not written: %d of %d requests failed (infrastructure), and a baseline must hold every answer", sc.Model, errs, len(sc.Items))

@@ -78,7 +78,7 @@ func (b *breaker) Complete(ctx context.Context, req model.Request) (model.Respon
 	b.failing++
 	n := b.failing
 	b.mu.Unlock()
-	if n >= b.limit {
+	if n >= max(b.limit, 1) {
 		b.trip(&StopError{Reason: fmt.Sprintf("the run stopped after %d requests failed in a row (SYLLOBENCH_MAX_FAILURES)", n), Last: err})
 	}
 	return resp, err
@@ -103,7 +103,7 @@ func Check(ctx context.Context, c *model.Client, cfg model.Config) error {
 		return nil
 	}
 	if err != nil {
-		if fatal := checkFailure(ctx, url, cfg, err); fatal != nil {
+		if fatal := checkFailure(ctx, url, cfg, err, false); fatal != nil {
 			return fatal
 		}
 	}
@@ -117,15 +117,16 @@ func Check(ctx context.Context, c *model.Client, cfg model.Config) error {
 	if errors.As(err, &ie) && ie.StatusCode == http.StatusNotFound && len(names) > 0 {
 		return fmt.Errorf("the server at %s does not serve the model %q (HTTP 404); it serves %s: set SYLLOBENCH_MODEL to one of them", url, cfg.Model, strings.Join(names, ", "))
 	}
-	if fatal := checkFailure(ctx, url, cfg, err); fatal != nil {
+	if fatal := checkFailure(ctx, url, cfg, err, true); fatal != nil {
 		return fatal
 	}
 	return fmt.Errorf("the server at %s did not answer a first question for %q: %w", url, cfg.Model, err)
 }
 
 // checkFailure turns a failure of the check that no later request would
-// overcome into its one-line error: no server, a refused key, no answer.
-func checkFailure(ctx context.Context, url string, cfg model.Config, err error) error {
+// overcome into its one-line error: no server, a refused key, no answer,
+// and for the question (asked, not listing), a model not found.
+func checkFailure(ctx context.Context, url string, cfg model.Config, err error, asked bool) error {
 	var ie *model.InfraError
 	var dns *net.DNSError
 	var op *net.OpError
@@ -142,7 +143,7 @@ func checkFailure(ctx context.Context, url string, cfg model.Config, err error) 
 		return fmt.Errorf("no server answers at %s (%v): start it, or check SYLLOBENCH_BASE_URL", url, op.Err)
 	case ctx.Err() != nil:
 		return fmt.Errorf("the server at %s accepted the connection but did not answer within %v: check that it is the model server, and that it is not stuck", url, min(cfg.Timeout, checkTimeout))
-	case errors.As(err, &ie) && ie.StatusCode == http.StatusNotFound && strings.Contains(strings.ToLower(err.Error()), "model"):
+	case asked && errors.As(err, &ie) && ie.StatusCode == http.StatusNotFound && strings.Contains(strings.ToLower(err.Error()), "model"):
 		return fmt.Errorf("the server at %s does not serve the model %q: %v; set SYLLOBENCH_MODEL to a model it serves", url, cfg.Model, err)
 	}
 	return nil
