@@ -190,3 +190,25 @@ func TestRunRefusedKey(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+// -gate exits as go test would: against a baseline, only a regression
+// fails, so an imperfect model gated against itself passes; without one,
+// a probe below its pass marks fails.
+func TestRunGateDecidesAsGoTest(t *testing.T) {
+	cleanEnv(t)
+	t.Setenv("SYLLOBENCH_FIXTURES", filepath.Join("..", "..", "fixtures"))
+	for _, tc := range []struct {
+		args []string
+		fail string // "" when the run passes
+	}{
+		{[]string{"-model", "ref-atmosphere", "-baseline", "ref-atmosphere"}, ""},
+		{[]string{"-model", "ref-belief", "-probe", "chains"}, ""},
+		{[]string{"-model", "ref-belief", "-probe", "chains,belief"}, "ref-belief fails belief"},
+	} {
+		var stdout, stderr bytes.Buffer
+		err := run(&stdout, &stderr, append([]string{"run", "-size", "small", "-gate", "-out", t.TempDir()}, tc.args...))
+		if tc.fail == "" && err != nil || tc.fail != "" && (err == nil || !strings.Contains(err.Error(), tc.fail)) {
+			t.Errorf("run -gate %q: error %v; want %q", tc.args, err, tc.fail)
+		}
+	}
+}
