@@ -293,7 +293,7 @@ func (s *Session) Summary(w io.Writer) {
 		case !a.Passed() && s.Enforced():
 			verdict = "FAIL " + strings.Join(checkNames(a.Failed()), " ")
 		case !a.Passed():
-			verdict = "below " + strings.Join(checkNames(a.Failed()), " ") + " (reported; the gate decides)"
+			verdict = "below: " + strings.Join(checkNames(a.Failed()), " ") + " (reported; the gate decides)"
 		}
 		accuracy := fmt.Sprintf("%.3f [%.3f, %.3f]", acc, ci.Lo, ci.Hi)
 		if t.Answered() == 0 {

@@ -400,7 +400,7 @@ func TestEnforced(t *testing.T) {
 		verdict, not    string
 	}{
 		{"", false, false, true, "FAIL floor", "below"},
-		{"ref-logic", false, true, false, "below floor", "FAIL"},
+		{"ref-logic", false, true, false, "below: floor", "FAIL"},
 		{"ref-logic", true, true, true, "FAIL floor", "below"},
 	} {
 		s := sessionFor(t, "ref-coin", func(st *Settings) { st.Baseline, st.Floors = tc.baseline, tc.floors })
