@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/syllobench/syllobench/internal/gen"
+	"github.com/syllobench/syllobench/internal/question"
 	"github.com/syllobench/syllobench/internal/verdict"
 )
 
@@ -41,17 +42,14 @@ func (r Result) Answer() string { return r.Verdict.Label }
 
 // Read finds the answer a reply gives to an item.
 func Read(it gen.Item, reply string) verdict.Result {
-	switch it.Kind {
-	case gen.Choice:
+	if it.Kind == question.Choice {
 		opts := make([]verdict.Option, len(it.Options))
 		for i, o := range it.Options {
 			opts[i] = verdict.Option{Label: o.Label, Code: o.Response.String(), Text: o.Text}
 		}
 		return verdict.ParseChoice(reply, opts)
-	case gen.Truth:
-		return verdict.Parse(verdict.Truth, reply)
 	}
-	return verdict.Parse(verdict.YesNo, reply)
+	return verdict.Parse(it.Kind, reply)
 }
 
 // Grade says whether a verdict answers an item rightly.

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/syllobench/syllobench/internal/gen"
+	"github.com/syllobench/syllobench/internal/question"
 	"github.com/syllobench/syllobench/internal/stats"
 )
 
@@ -207,7 +208,7 @@ func Counterexample(r Result) string {
 	for i, p := range it.PremiseText {
 		fmt.Fprintf(&b, "    %d. %s\n", i+1, p)
 	}
-	fmt.Fprintf(&b, "    %s\n", question(it))
+	fmt.Fprintf(&b, "    %s\n", oneLine(it))
 	given := r.Answer()
 	switch r.Outcome {
 	case Unparseable:
@@ -220,14 +221,14 @@ func Counterexample(r Result) string {
 	return b.String()
 }
 
-// question is the question of an item in one line.
-func question(it gen.Item) string {
+// oneLine is the question of an item in one line.
+func oneLine(it gen.Item) string {
 	switch it.Kind {
-	case gen.Validity:
+	case question.Validity:
 		return "Does it follow that " + lowerFirst(strings.TrimSuffix(it.ConclusionText, ".")) + "?"
-	case gen.Truth:
+	case question.Truth:
 		return "True, false or unknown: " + it.ConclusionText
-	case gen.Consistency:
+	case question.Consistency:
 		return "Can all of these be true together?"
 	}
 	var opts []string

@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/syllobench/syllobench/internal/gen"
+	"github.com/syllobench/syllobench/internal/question"
 )
 
 // ContentBiasProbe names the fixtures and scorecard entries of the content-
@@ -137,7 +138,7 @@ func BiasSeedCorpus() []BiasKnobs {
 // response of the option chosen, since the options are the same
 // responses in other words.
 func meaning(r Result) string {
-	if r.Item.Kind == gen.Choice {
+	if r.Item.Kind == question.Choice {
 		if r.Outcome == Correct {
 			return "right"
 		}

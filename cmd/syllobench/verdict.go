@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/syllobench/syllobench/internal/question"
 	"github.com/syllobench/syllobench/internal/verdict"
 )
 
@@ -28,7 +29,7 @@ func runVerdict(stdout, stderr io.Writer, args []string) error {
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
-	kind, err := verdict.ParseKind(*kindName)
+	kind, err := question.ParseKind(*kindName)
 	if err != nil {
 		return usagef("verdict -kind: %v", err)
 	}

@@ -10,13 +10,14 @@ import (
 	"github.com/syllobench/syllobench/internal/forms"
 	"github.com/syllobench/syllobench/internal/lexicon"
 	"github.com/syllobench/syllobench/internal/logic"
+	"github.com/syllobench/syllobench/internal/question"
 )
 
 // Family is a probe family: the forms it asks about, the question kind
 // and the content conditions it fills them with.
 type Family struct {
 	Name       string
-	Kind       Kind
+	Kind       question.Kind
 	Conditions []Condition
 	build      func() []form
 	forms      []form         // built once, in catalogue order
@@ -61,10 +62,10 @@ func catalogue() []Family {
 	}
 	all := append([]Condition{Symbolic, Nonce}, real...)
 	return []Family{{
-		Name: "validity", Kind: Validity, build: syllogisms,
+		Name: "validity", Kind: question.Validity, build: syllogisms,
 		Conditions: append(slices.Clone(all), SwapA, SwapB),
 	}, {
-		Name: "conclusions", Kind: Choice,
+		Name: "conclusions", Kind: question.Choice,
 		Conditions: []Condition{Symbolic, Nonce, Congruent, Incongruent},
 		build: func() []form {
 			var fs []form
@@ -74,16 +75,16 @@ func catalogue() []Family {
 			return fs
 		},
 	}, {
-		Name: "belief", Kind: Validity, build: syllogisms,
+		Name: "belief", Kind: question.Validity, build: syllogisms,
 		Conditions: []Condition{Believable, Unbelievable},
 	}, {
-		Name: "invariance", Kind: Validity, build: syllogisms,
+		Name: "invariance", Kind: question.Validity, build: syllogisms,
 		Conditions: []Condition{Symbolic, Nonce, Believable, Unbelievable, SwapA, SwapB},
 	}, {
-		Name: "instantiation", Kind: Truth, Conditions: all,
+		Name: "instantiation", Kind: question.Truth, Conditions: all,
 		build: instantiationForms,
 	}, {
-		Name: "consistency", Kind: Consistency,
+		Name: "consistency", Kind: question.Consistency,
 		// Congruent content would make every set consistent, and so
 		// give the answer away.
 		Conditions: []Condition{Symbolic, Nonce, Incongruent},
@@ -95,10 +96,10 @@ func catalogue() []Family {
 			return fs
 		},
 	}, {
-		Name: "fallacies", Kind: Validity, Conditions: append(slices.Clone(all), SwapA, SwapB),
+		Name: "fallacies", Kind: question.Validity, Conditions: append(slices.Clone(all), SwapA, SwapB),
 		build: fallacyForms,
 	}, {
-		Name: "chains", Kind: Truth, Conditions: []Condition{Symbolic, Nonce},
+		Name: "chains", Kind: question.Truth, Conditions: []Condition{Symbolic, Nonce},
 		build: chainForms,
 	}}
 }
@@ -242,11 +243,11 @@ func (fam Family) plan() ([]form, [][]Condition) {
 // answerClass is the kind of right answer a form has under sem, whatever
 // content fills it: the verdict of a validity or truth question, whether
 // a set is consistent, whether a premise pair has a valid conclusion.
-func answerClass(f form, k Kind, sem logic.Semantics) string {
+func answerClass(f form, k question.Kind, sem logic.Semantics) string {
 	switch {
 	case f.conclusion != nil:
 		v, _ := logic.Decide(f.premises, *f.conclusion, sem)
-		if k == Validity && v != logic.Entailed {
+		if k == question.Validity && v != logic.Entailed {
 			return "not entailed" // one answer, "no", for two verdicts
 		}
 		return v.String()
@@ -450,7 +451,7 @@ func isomorphs(fam Family, f form, spec Spec, conds []Condition, tax *lexicon.Ta
 // or for choice questions the responses behind them, which do not depend
 // on the order of the options.
 func answersOf(it Item) []string {
-	if it.Kind != Choice {
+	if it.Kind != question.Choice {
 		return it.Accepted
 	}
 	var rs []string

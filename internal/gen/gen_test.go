@@ -11,6 +11,7 @@ import (
 	"github.com/syllobench/syllobench/internal/forms"
 	"github.com/syllobench/syllobench/internal/lexicon"
 	"github.com/syllobench/syllobench/internal/logic"
+	"github.com/syllobench/syllobench/internal/question"
 )
 
 // checkItem asserts the invariants every item must hold.
@@ -24,7 +25,7 @@ func checkItem(t *testing.T, it Item) {
 	}
 	premises := it.Premises
 	switch it.Kind {
-	case Validity, Truth:
+	case question.Validity, question.Truth:
 		c, err := english.Parse(it.ConclusionText)
 		if err != nil || it.Conclusion == nil || c != *it.Conclusion {
 			t.Fatalf("%s: conclusion %q parses to %v, %v; want %v", it.ID, it.ConclusionText, c, err, it.Conclusion)
@@ -33,19 +34,19 @@ func checkItem(t *testing.T, it Item) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := map[Kind]map[logic.Verdict]string{
-			Validity: {logic.Entailed: "yes", logic.Contradicted: "no", logic.Undetermined: "no"},
-			Truth:    {logic.Entailed: "true", logic.Contradicted: "false", logic.Undetermined: "unknown"},
+		want := map[question.Kind]map[logic.Verdict]string{
+			question.Validity: {logic.Entailed: "yes", logic.Contradicted: "no", logic.Undetermined: "no"},
+			question.Truth:    {logic.Entailed: "true", logic.Contradicted: "false", logic.Undetermined: "unknown"},
 		}[it.Kind][v]
 		if it.Expected != want || v.String() != it.Meta.Verdict {
 			t.Fatalf("%s: expected %q (verdict %s), but the text decides %v", it.ID, it.Expected, it.Meta.Verdict, v)
 		}
-	case Consistency:
+	case question.Consistency:
 		ok, _ := logic.Consistent(premises, it.Semantics)
 		if want := map[bool]string{true: "yes", false: "no"}[ok]; it.Expected != want {
 			t.Fatalf("%s: expected %q, the text says %q", it.ID, it.Expected, want)
 		}
-	case Choice:
+	case question.Choice:
 		var accepted []string
 		for _, o := range it.Options {
 			s, err := english.Parse(o.Text)
@@ -58,7 +59,7 @@ func checkItem(t *testing.T, it Item) {
 		}
 		if accepted == nil {
 			for _, o := range it.Options {
-				if o.Text == NoValidConclusion {
+				if o.Text == question.NoValidConclusion {
 					accepted = []string{o.Label}
 				}
 			}
@@ -102,7 +103,7 @@ func checkCondition(t *testing.T, it Item) {
 		}
 		// Sound reasoning from true premises reaches a true conclusion:
 		// this checks the taxonomy against the logic.
-		if it.Kind == Validity && it.Expected == "yes" && !truth(*it.Conclusion) {
+		if it.Kind == question.Validity && it.Expected == "yes" && !truth(*it.Conclusion) {
 			t.Fatalf("%s: a valid form with true premises %q has a false conclusion %q", it.ID, it.PremiseText, it.ConclusionText)
 		}
 	case Incongruent:

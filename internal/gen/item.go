@@ -20,32 +20,8 @@ import (
 	"github.com/syllobench/syllobench/internal/forms"
 	"github.com/syllobench/syllobench/internal/lexicon"
 	"github.com/syllobench/syllobench/internal/logic"
+	"github.com/syllobench/syllobench/internal/question"
 )
-
-// Kind is the kind of question an item asks, which fixes its labels.
-type Kind string
-
-// The question kinds.
-const (
-	Validity    Kind = "validity"    // does the conclusion follow? yes / no
-	Truth       Kind = "truth"       // is the statement true, false or unknown?
-	Choice      Kind = "choice"      // which of the nine conclusions follows?
-	Consistency Kind = "consistency" // can all the statements be true together? yes / no
-)
-
-// Labels returns the answer labels of a kind, in the order prompts list
-// them. Choice labels are the option numbers.
-func (k Kind) Labels() []string {
-	switch k {
-	case Validity, Consistency:
-		return []string{"yes", "no"}
-	case Truth:
-		return []string{"true", "false", "unknown"}
-	case Choice:
-		return []string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}
-	}
-	return nil
-}
 
 // Item is one generated question.
 type Item struct {
@@ -55,7 +31,7 @@ type Item struct {
 	Condition    Condition
 	Presentation Presentation
 	Semantics    logic.Semantics
-	Kind         Kind
+	Kind         question.Kind
 
 	Premises    []logic.Statement // in the order shown
 	PremiseText []string
@@ -76,9 +52,6 @@ type Option struct {
 	Text     string // the conclusion in English, or the no-valid-conclusion sentence
 	Response forms.Response
 }
-
-// NoValidConclusion is the text of the NVC option.
-const NoValidConclusion = "None of these conclusions follows."
 
 // Meta describes an item for analysis; none of it reaches the prompt.
 type Meta struct {
@@ -268,7 +241,7 @@ func (it *Item) render(f form, c content, p Presentation, r *rand.Rand) ([]logic
 	stmts := make([]logic.Statement, len(rs))
 	it.Options = make([]Option, 0, len(rs))
 	for i, resp := range rs {
-		o := Option{Label: strconv.Itoa(i + 1), Text: NoValidConclusion, Response: resp}
+		o := Option{Label: strconv.Itoa(i + 1), Text: question.NoValidConclusion, Response: resp}
 		if s, ok := resp.Statement(); ok {
 			s = c.rename(s)
 			text, err := phrase(s, p.VaryPhrasing, r)
@@ -289,13 +262,13 @@ func (it *Item) render(f form, c content, p Presentation, r *rand.Rand) ([]logic
 func (it *Item) grade(options []logic.Statement) error {
 	premises := it.Premises
 	switch it.Kind {
-	case Consistency:
+	case question.Consistency:
 		ok, err := logic.Consistent(premises, it.Semantics)
 		if err != nil {
 			return err
 		}
-		it.Expected = map[bool]string{true: "yes", false: "no"}[ok]
-	case Choice:
+		it.Expected = map[bool]string{true: question.Yes, false: question.No}[ok]
+	case question.Choice:
 		ok, err := logic.Consistent(premises, it.Semantics)
 		if err != nil {
 			return err
@@ -322,7 +295,7 @@ func (it *Item) grade(options []logic.Statement) error {
 		}
 		it.Expected = it.Accepted[0]
 		return nil
-	case Validity, Truth:
+	case question.Validity, question.Truth:
 		if it.Conclusion == nil {
 			return fmt.Errorf("a %s question with no conclusion", it.Kind)
 		}
@@ -334,16 +307,16 @@ func (it *Item) grade(options []logic.Statement) error {
 		switch {
 		case v == logic.Inconsistent:
 			return ErrInconsistent
-		case it.Kind == Validity && v == logic.Entailed:
-			it.Expected = "yes"
-		case it.Kind == Validity:
-			it.Expected = "no"
+		case it.Kind == question.Validity && v == logic.Entailed:
+			it.Expected = question.Yes
+		case it.Kind == question.Validity:
+			it.Expected = question.No
 		case v == logic.Entailed:
-			it.Expected = "true"
+			it.Expected = question.True
 		case v == logic.Contradicted:
-			it.Expected = "false"
+			it.Expected = question.False
 		default:
-			it.Expected = "unknown"
+			it.Expected = question.Unknown
 		}
 	default:
 		return fmt.Errorf("unknown question kind %q", it.Kind)

@@ -13,6 +13,7 @@ import (
 	"github.com/syllobench/syllobench/internal/gen"
 	"github.com/syllobench/syllobench/internal/logic"
 	"github.com/syllobench/syllobench/internal/model"
+	"github.com/syllobench/syllobench/internal/question"
 )
 
 // Format is how a question is put to the model.
@@ -61,7 +62,7 @@ func Messages(it gen.Item, f Format) ([]Message, error) {
 		return []Message{{Role: "system", Content: System}, {Role: "user", Content: direct(it)}}, nil
 	case CoT:
 		return []Message{{Role: "system", Content: System},
-			{Role: "user", Content: question(it, "\n\nThink it through step by step. Then ", lowerFirst(answerLine(it.Kind)))}}, nil
+			{Role: "user", Content: body(it, "\n\nThink it through step by step. Then ", lowerFirst(answerLine(it.Kind)))}}, nil
 	case FewShot:
 		examples, err := Examples(it, DefaultShots)
 		if err != nil {
@@ -82,52 +83,32 @@ func Messages(it gen.Item, f Format) ([]Message, error) {
 // direct is the user message that asks it directly: the question, then
 // the answer line and "Reply with that line only."
 func direct(it gen.Item) string {
-	return question(it, "\n\n", answerLine(it.Kind), " Reply with that line only.")
+	return body(it, "\n\n", answerLine(it.Kind), " Reply with that line only.")
 }
 
 // answerLine asks for the final answer line and lists the labels.
-func answerLine(k gen.Kind) string {
-	if line, ok := answerLines[k]; ok {
-		return line
-	}
-	return newAnswerLine(k)
-}
-
-// answerLines holds the answer line of every kind a prompt asks.
-var answerLines = func() map[gen.Kind]string {
-	m := map[gen.Kind]string{}
-	for k := range questions {
-		m[k] = newAnswerLine(k)
-	}
-	return m
-}()
-
-func newAnswerLine(k gen.Kind) string {
-	labels := k.Labels()
-	list := strings.Join(labels[:len(labels)-1], ", ") + " or " + labels[len(labels)-1]
-	return fmt.Sprintf("End your reply with a final line of the form \"Answer: <label>\", where <label> is %s.", list)
-}
+func answerLine(k question.Kind) string { return question.AnswerLine(k) }
 
 func lowerFirst(s string) string { return strings.ToLower(s[:1]) + s[1:] }
 
 // questions are the wordings of each kind, indexed by Presentation.Wording.
-var questions = map[gen.Kind][gen.Wordings]string{
-	gen.Validity: {
+var questions = map[question.Kind][gen.Wordings]string{
+	question.Validity: {
 		"Does the conclusion necessarily follow from the premises?",
 		"If the premises are true, must the conclusion be true?",
 		"Is the conclusion logically valid, given the premises?",
 	},
-	gen.Truth: {
+	question.Truth: {
 		"Given only the premises, is the statement true, false or unknown?",
 		"From the premises alone, is the statement true, false, or impossible to tell (unknown)?",
 		"Taking only the premises into account, is the statement true, false or unknown?",
 	},
-	gen.Choice: {
+	question.Choice: {
 		"Which of the following conclusions necessarily follows from the premises?",
 		"Which of these conclusions must be true if the premises are true?",
 		"Choose the conclusion that follows logically from the premises.",
 	},
-	gen.Consistency: {
+	question.Consistency: {
 		"Can all of these statements be true at the same time?",
 		"Is it possible for every one of these statements to be true together?",
 		"Could all of these statements hold at once, without contradiction?",
@@ -138,20 +119,20 @@ var questions = map[gen.Kind][gen.Wordings]string{
 // is not a matter of interpretation.
 func semanticsNote(sem logic.Semantics) string {
 	if sem == logic.Traditional {
-		return "Assume every group mentioned has at least one member."
+		return question.TraditionalNote
 	}
-	return "Do not assume that a group mentioned has any members unless the statements say so."
+	return question.BooleanNote
 }
 
 // Question returns the body of the question: the statements, the
 // conclusion or options, the question and the semantics note. The
 // formats add their instructions after it.
-func Question(it gen.Item) string { return question(it) }
+func Question(it gen.Item) string { return body(it) }
 
-// question returns Question(it) followed by the strings after, written
+// body returns Question(it) followed by the strings after, written
 // piece by piece into one buffer of the right size: every case of a run
 // comes through here.
-func question(it gen.Item, after ...string) string {
+func body(it gen.Item, after ...string) string {
 	wording, note := questions[it.Kind][it.Presentation.Wording], semanticsNote(it.Semantics)
 	n := len("Statements:\n") + len("\nConclusion: \n") + len(it.ConclusionText) + 2 + len(wording) + len(note)
 	for _, a := range after {
@@ -165,24 +146,18 @@ func question(it gen.Item, after ...string) string {
 	}
 	var b strings.Builder
 	b.Grow(n)
-	if it.Kind == gen.Consistency {
-		b.WriteString("Statements:\n")
-	} else {
-		b.WriteString("Premises:\n")
-	}
+	b.WriteString(it.Kind.Header())
+	b.WriteByte('\n')
 	for i, p := range it.PremiseText {
 		b.WriteString(strconv.Itoa(i + 1))
 		b.WriteString(". ")
 		b.WriteString(p)
 		b.WriteByte('\n')
 	}
-	switch it.Kind {
-	case gen.Validity:
-		b.WriteString("\nConclusion: ")
-		b.WriteString(it.ConclusionText)
+	if lead := it.Kind.Lead(); lead != "" {
 		b.WriteByte('\n')
-	case gen.Truth:
-		b.WriteString("\nStatement: ")
+		b.WriteString(lead)
+		b.WriteByte(' ')
 		b.WriteString(it.ConclusionText)
 		b.WriteByte('\n')
 	}

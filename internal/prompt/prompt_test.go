@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/syllobench/syllobench/internal/gen"
 	"github.com/syllobench/syllobench/internal/logic"
+	"github.com/syllobench/syllobench/internal/question"
 )
 
 // sample returns a few items of every family under sem.
@@ -128,12 +129,12 @@ func TestExamples(t *testing.T) {
 }
 
 func TestMessagesBadItem(t *testing.T) {
-	for _, it := range []gen.Item{{}, {Kind: gen.Validity, Presentation: gen.Presentation{Wording: 5}}} {
+	for _, it := range []gen.Item{{}, {Kind: question.Validity, Presentation: gen.Presentation{Wording: 5}}} {
 		if _, err := Messages(it, Direct); err == nil {
 			t.Errorf("Messages(%+v) gave no error", it)
 		}
 	}
-	if _, err := Messages(gen.Item{Kind: gen.Validity}, "haiku"); err == nil {
+	if _, err := Messages(gen.Item{Kind: question.Validity}, "haiku"); err == nil {
 		t.Error("Messages with an unknown format gave no error")
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/syllobench/syllobench/internal/logic"
 	"github.com/syllobench/syllobench/internal/model"
 	"github.com/syllobench/syllobench/internal/prompt"
+	"github.com/syllobench/syllobench/internal/question"
 	"github.com/syllobench/syllobench/internal/verdict"
 )
 
@@ -37,7 +38,7 @@ func TestConnectEmbedded(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := verdict.Parse(verdict.Truth, resp.Text); got.Label != it.Expected {
+		if got := verdict.Parse(question.Truth, resp.Text); got.Label != it.Expected {
 			t.Errorf("%s: ref-logic answered %v, want %s", it.ID, got, it.Expected)
 		}
 	}

@@ -5,8 +5,8 @@ import (
 	"slices"
 
 	"github.com/syllobench/syllobench/internal/forms"
-	"github.com/syllobench/syllobench/internal/gen"
 	"github.com/syllobench/syllobench/internal/logic"
+	"github.com/syllobench/syllobench/internal/question"
 )
 
 // The heuristic reasoners answer questions about two-premise syllogisms
@@ -209,13 +209,13 @@ func (r pairReading) statement(code forms.Response) logic.Statement {
 // heuristicAnswer answers q by the predictions of table.
 func heuristicAnswer(q Question, table Table, theory string) (string, string, error) {
 	pr, ok := readPair(q.Premises)
-	if !ok || q.Kind == gen.Consistency {
+	if !ok || q.Kind == question.Consistency {
 		return "", "", fmt.Errorf("%w: %s answers questions on two-premise syllogisms, not this %s question", ErrNotApplicable, theory, q.Kind)
 	}
 	predicted := table[pr.Pair.ID()]
 	why := fmt.Sprintf("By the %s of the premises, the conclusion I expect is %s.", theoryNoun[theory], describe(predicted, pr))
 	switch q.Kind {
-	case gen.Choice:
+	case question.Choice:
 		// The predicted responses that have an option, in table order.
 		var labels []string
 		for _, r := range predicted {
@@ -230,14 +230,14 @@ func heuristicAnswer(q Question, table Table, theory string) (string, string, er
 			return nvc, why, nil
 		}
 		return labels[q.pick(len(labels), theory)], why, nil
-	case gen.Validity, gen.Truth:
+	case question.Validity, question.Truth:
 		code, ok := pr.response(*q.Conclusion)
 		if !ok {
 			return "", "", fmt.Errorf("%w: the conclusion does not relate the end terms %q and %q", ErrNotApplicable, pr.A, pr.C)
 		}
 		neg, _ := pr.response(q.Conclusion.Negation())
 		yes, no := slices.Contains(predicted, code), slices.Contains(predicted, neg)
-		if q.Kind == gen.Validity {
+		if q.Kind == question.Validity {
 			return map[bool]string{true: "yes", false: "no"}[yes], why, nil
 		}
 		switch {

@@ -4,8 +4,8 @@ import (
 	"fmt"
 
 	"github.com/syllobench/syllobench/internal/forms"
-	"github.com/syllobench/syllobench/internal/gen"
 	"github.com/syllobench/syllobench/internal/human"
+	"github.com/syllobench/syllobench/internal/question"
 )
 
 // humanAnswer is ref-human: on choice questions about a two-premise
@@ -30,9 +30,9 @@ import (
 // answers to the 64 premise pairs, not to any other kind of question.
 func humanAnswer(q Question) (string, string, error) {
 	pr, ok := readPair(q.Premises)
-	if q.Kind != gen.Choice || !ok {
+	if q.Kind != question.Choice || !ok {
 		what := fmt.Sprintf("this %s question", q.Kind)
-		if q.Kind == gen.Choice {
+		if q.Kind == question.Choice {
 			what = fmt.Sprintf("a choice question with %d premises that are not a premise pair", len(q.Premises))
 		}
 		return "", "", fmt.Errorf("%w: ref-human answers the 64 premise pairs of the human studies (which conclusion follows?), not %s", ErrNotApplicable, what)

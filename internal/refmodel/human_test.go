@@ -12,6 +12,7 @@ import (
 	"github.com/syllobench/syllobench/internal/human"
 	"github.com/syllobench/syllobench/internal/logic"
 	"github.com/syllobench/syllobench/internal/prompt"
+	"github.com/syllobench/syllobench/internal/question"
 )
 
 // humanCounts asks ref-human every conclusions item of seeds 1…seeds
@@ -157,12 +158,12 @@ func TestHumanDeterministic(t *testing.T) {
 
 func TestHumanDeclinesOtherKinds(t *testing.T) {
 	r := mustReasoner(t, "ref-human")
-	kinds := map[gen.Kind]int{}
+	kinds := map[question.Kind]int{}
 	for _, sem := range []logic.Semantics{logic.Boolean, logic.Traditional} {
 		for fam, its := range items(t, 17, 30, sem) {
 			for _, it := range its {
 				_, err := r.Reply(messages(t, it, prompt.Direct))
-				if it.Kind == gen.Choice {
+				if it.Kind == question.Choice {
 					if err != nil {
 						t.Errorf("%s %s: %v", fam, it.ID, err)
 					}
@@ -175,7 +176,7 @@ func TestHumanDeclinesOtherKinds(t *testing.T) {
 			}
 		}
 	}
-	for _, k := range []gen.Kind{gen.Validity, gen.Truth, gen.Consistency} {
+	for _, k := range []question.Kind{question.Validity, question.Truth, question.Consistency} {
 		if kinds[k] == 0 {
 			t.Errorf("no %s items asked", k)
 		}

@@ -8,14 +8,14 @@ import (
 	"strings"
 
 	"github.com/syllobench/syllobench/internal/english"
-	"github.com/syllobench/syllobench/internal/gen"
 	"github.com/syllobench/syllobench/internal/logic"
 	"github.com/syllobench/syllobench/internal/model"
+	"github.com/syllobench/syllobench/internal/question"
 )
 
 // Question is a prompt of internal/prompt read back.
 type Question struct {
-	Kind      gen.Kind
+	Kind      question.Kind
 	Semantics logic.Semantics
 	// Premises are the numbered statements under "Premises:" (or
 	// "Statements:" for consistency questions), in the order shown.
@@ -56,11 +56,6 @@ func (q Question) pick(n int, salt string) int {
 	return int(h.Sum64() % uint64(n))
 }
 
-const (
-	traditionalNote = "Assume every group mentioned has at least one member."
-	answerLead      = `where <label> is `
-)
-
 // Read reads the last user message of msgs back into its question. Only
 // the last user message is read: few-shot examples before it are
 // ignored. A prompt it cannot read gives an error wrapping ErrUnreadable
@@ -86,7 +81,7 @@ func Read(msgs []model.Message) (Question, error) {
 	}
 
 	// The header and the numbered statements under it.
-	hdr := slices.IndexFunc(lines, func(l string) bool { return l == "Premises:" || l == "Statements:" })
+	hdr := slices.IndexFunc(lines, func(l string) bool { return l == question.PremisesHeader || l == question.StatementsHeader })
 	if hdr < 0 {
 		return q, fmt.Errorf(`%w: no "Premises:" or "Statements:" header`, ErrUnreadable)
 	}
@@ -111,35 +106,35 @@ func Read(msgs []model.Message) (Question, error) {
 
 	// The conclusion or statement, the question line and the options.
 	var concl, stmt string
-	question := -1
+	asked := -1
 	for ; i < len(lines); i++ {
 		l := lines[i]
 		switch {
 		case l == "":
-		case strings.HasPrefix(l, "Conclusion:"):
-			concl = strings.TrimSpace(strings.TrimPrefix(l, "Conclusion:"))
-		case strings.HasPrefix(l, "Statement:"):
-			stmt = strings.TrimSpace(strings.TrimPrefix(l, "Statement:"))
-		case question < 0:
-			question = i
+		case strings.HasPrefix(l, question.ConclusionLead):
+			concl = strings.TrimSpace(strings.TrimPrefix(l, question.ConclusionLead))
+		case strings.HasPrefix(l, question.StatementLead):
+			stmt = strings.TrimSpace(strings.TrimPrefix(l, question.StatementLead))
+		case asked < 0:
+			asked = i
 		}
-		if question >= 0 {
+		if asked >= 0 {
 			break
 		}
 	}
-	if question < 0 {
+	if asked < 0 {
 		return q, fmt.Errorf("%w: no question after the statements", ErrUnreadable)
 	}
-	if strings.Contains(lines[question], traditionalNote) {
+	if strings.Contains(lines[asked], question.TraditionalNote) {
 		q.Semantics = logic.Traditional
 	}
-	for i = question + 1; i < len(lines); i++ {
+	for i = asked + 1; i < len(lines); i++ {
 		n, rest, ok := numbered(lines[i])
 		if !ok {
 			break
 		}
 		o := ChoiceOption{Label: strconv.Itoa(n)}
-		if rest == gen.NoValidConclusion {
+		if rest == question.NoValidConclusion {
 			o.NVC = true
 		} else {
 			s, err := english.Parse(rest)
@@ -152,33 +147,30 @@ func Read(msgs []model.Message) (Question, error) {
 	}
 
 	// The answer line lists the labels.
-	at := strings.LastIndex(text, answerLead)
+	at := strings.LastIndex(text, question.AnswerLead)
 	if at < 0 {
-		return q, fmt.Errorf(`%w: no answer line listing the labels ("%s…")`, ErrUnreadable, answerLead)
+		return q, fmt.Errorf(`%w: no answer line listing the labels ("%s…")`, ErrUnreadable, question.AnswerLead)
 	}
-	list, _, _ := strings.Cut(text[at+len(answerLead):], ".")
-	for _, f := range strings.Fields(strings.NewReplacer(",", " ", " or ", " ").Replace(" " + list + " ")) {
-		q.Labels = append(q.Labels, f)
-	}
+	q.Labels = question.ListedLabels(text[at+len(question.AnswerLead):])
 
-	isHeader := lines[hdr] == "Statements:"
+	isHeader := lines[hdr] == question.StatementsHeader
 	switch {
-	case slices.Equal(q.Labels, gen.Validity.Labels()) && isHeader && concl == "" && stmt == "":
-		q.Kind = gen.Consistency
-	case slices.Equal(q.Labels, gen.Validity.Labels()) && !isHeader && concl != "":
-		q.Kind = gen.Validity
-	case slices.Equal(q.Labels, gen.Truth.Labels()) && !isHeader && stmt != "":
-		q.Kind = gen.Truth
+	case slices.Equal(q.Labels, question.Validity.Labels()) && isHeader && concl == "" && stmt == "":
+		q.Kind = question.Consistency
+	case slices.Equal(q.Labels, question.Validity.Labels()) && !isHeader && concl != "":
+		q.Kind = question.Validity
+	case slices.Equal(q.Labels, question.Truth.Labels()) && !isHeader && stmt != "":
+		q.Kind = question.Truth
 	case len(q.Options) > 0 && !isHeader && concl == "" && stmt == "" && slices.Equal(q.Labels, optionLabels(q.Options)):
-		q.Kind = gen.Choice
+		q.Kind = question.Choice
 		if _, ok := q.nvcOption(); !ok {
-			return q, fmt.Errorf("%w: no %q option", ErrUnreadable, gen.NoValidConclusion)
+			return q, fmt.Errorf("%w: no %q option", ErrUnreadable, question.NoValidConclusion)
 		}
 	default:
 		return q, fmt.Errorf("%w: the labels %v do not fit the question (header %q, conclusion %t, statement %t, %d options)",
 			ErrUnreadable, q.Labels, lines[hdr], concl != "", stmt != "", len(q.Options))
 	}
-	if q.Kind != gen.Choice && len(q.Options) > 0 {
+	if q.Kind != question.Choice && len(q.Options) > 0 {
 		return q, fmt.Errorf("%w: a %s question with numbered options", ErrUnreadable, q.Kind)
 	}
 	for _, t := range []string{concl, stmt} {

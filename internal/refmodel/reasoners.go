@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/syllobench/syllobench/internal/gen"
 	"github.com/syllobench/syllobench/internal/lexicon"
 	"github.com/syllobench/syllobench/internal/logic"
 	"github.com/syllobench/syllobench/internal/model"
+	"github.com/syllobench/syllobench/internal/question"
 )
 
 // answerFunc answers a question read back: the label and a one-sentence
@@ -91,18 +91,18 @@ func heuristic(theory string) answerFunc {
 func logicAnswer(q Question) (string, string, error) {
 	const why = "Working only from the statements given, I checked every case they allow."
 	switch q.Kind {
-	case gen.Consistency:
+	case question.Consistency:
 		ok, err := logic.Consistent(q.Premises, q.Semantics)
 		if err != nil {
 			return "", "", fmt.Errorf("%w: %v", ErrUnreadable, err)
 		}
 		return yesNo(ok), why, nil
-	case gen.Validity, gen.Truth:
+	case question.Validity, question.Truth:
 		v, err := logic.Decide(q.Premises, *q.Conclusion, q.Semantics)
 		if err != nil {
 			return "", "", fmt.Errorf("%w: %v", ErrUnreadable, err)
 		}
-		if q.Kind == gen.Validity {
+		if q.Kind == question.Validity {
 			return yesNo(v == logic.Entailed), why, nil
 		}
 		switch v {
@@ -112,7 +112,7 @@ func logicAnswer(q Question) (string, string, error) {
 			return "false", why, nil
 		}
 		return "unknown", why, nil
-	case gen.Choice:
+	case question.Choice:
 		var labels []string
 		for _, o := range q.Options {
 			if o.NVC {
@@ -149,16 +149,16 @@ func worldTruth(s logic.Statement) (bool, bool) {
 func beliefAnswer(q Question) (string, string, error) {
 	const why = "Going by what is actually true of these things, this is the answer."
 	switch q.Kind {
-	case gen.Validity, gen.Truth:
+	case question.Validity, question.Truth:
 		t, ok := worldTruth(*q.Conclusion)
 		if !ok {
 			return logicAnswer(q)
 		}
-		if q.Kind == gen.Validity {
+		if q.Kind == question.Validity {
 			return yesNo(t), why, nil
 		}
 		return map[bool]string{true: "true", false: "false"}[t], why, nil
-	case gen.Choice:
+	case question.Choice:
 		var labels []string
 		for _, o := range q.Options {
 			if o.NVC {
@@ -176,7 +176,7 @@ func beliefAnswer(q Question) (string, string, error) {
 			return logicAnswer(q)
 		}
 		return labels[q.pick(len(labels), "belief")], why, nil
-	case gen.Consistency:
+	case question.Consistency:
 		all := true
 		for _, s := range q.Premises {
 			t, ok := worldTruth(s)
@@ -194,7 +194,7 @@ func beliefAnswer(q Question) (string, string, error) {
 // prompt's hash.
 func coinAnswer(q Question) (string, string, error) {
 	labels := q.Kind.Labels()
-	if q.Kind == gen.Choice {
+	if q.Kind == question.Choice {
 		labels = slices.Clone(q.Labels)
 	}
 	return labels[q.pick(len(labels), "coin")], "I could not decide, so I picked one at random.", nil

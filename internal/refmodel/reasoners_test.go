@@ -11,6 +11,7 @@ import (
 	"github.com/syllobench/syllobench/internal/gen"
 	"github.com/syllobench/syllobench/internal/logic"
 	"github.com/syllobench/syllobench/internal/prompt"
+	"github.com/syllobench/syllobench/internal/question"
 	"github.com/syllobench/syllobench/internal/verdict"
 )
 
@@ -25,11 +26,7 @@ func answer(t testing.TB, r Reasoner, it gen.Item, f prompt.Format) (label strin
 	if err != nil {
 		t.Fatalf("%s on %s: %v", r.Name(), it.ID, err)
 	}
-	k, err := verdict.ParseKind(string(it.Kind))
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := verdict.Parse(k, reply)
+	res := verdict.Parse(it.Kind, reply)
 	if res.Unparseable {
 		t.Fatalf("%s on %s: reply %q is unparseable: %v", r.Name(), it.ID, reply, res)
 	}
@@ -88,7 +85,7 @@ func TestBelief(t *testing.T) {
 					if !right {
 						t.Errorf("%s %s: ref-belief says %s on a %s item, want %v", fam, it.ID, got, it.Condition, it.Accepted)
 					}
-				case it.Kind == gen.Validity && it.Meta.ConclusionTrue != nil:
+				case it.Kind == question.Validity && it.Meta.ConclusionTrue != nil:
 					believable, valid := *it.Meta.ConclusionTrue, it.Expected == "yes"
 					if believable == valid {
 						agreements++

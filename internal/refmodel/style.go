@@ -3,7 +3,7 @@ package refmodel
 import (
 	"fmt"
 
-	"github.com/syllobench/syllobench/internal/gen"
+	"github.com/syllobench/syllobench/internal/question"
 )
 
 // Style is the shape of a reply. Each reply ends with an answer line,
@@ -43,7 +43,7 @@ func styleOf(q Question) Style { return Style(q.pick(int(numStyles), "style")) }
 // Format writes a reply in style s that gives label as the answer to a
 // question of kind k; why is a one-sentence rationale (the reasoner's
 // own), used by the styles that give one.
-func Format(s Style, k gen.Kind, label, why string) string {
+func Format(s Style, k question.Kind, label, why string) string {
 	answer := "Answer: " + label
 	switch s {
 	case Rationale:

@@ -3,7 +3,7 @@ package refmodel
 import (
 	"testing"
 
-	"github.com/syllobench/syllobench/internal/gen"
+	"github.com/syllobench/syllobench/internal/question"
 	"github.com/syllobench/syllobench/internal/verdict"
 )
 
@@ -16,16 +16,12 @@ func TestStylesParseBack(t *testing.T) {
 		"By the most conservative mood of the premises, the conclusion I expect is a particular affirmative or particular negative one.",
 		"By the converse reading of the premises, the conclusion I expect is that nothing follows.",
 	}
-	for _, k := range []gen.Kind{gen.Validity, gen.Truth, gen.Choice, gen.Consistency} {
-		vk, err := verdict.ParseKind(string(k))
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, k := range question.Kinds() {
 		for _, s := range Styles() {
 			for _, label := range k.Labels() {
 				for _, why := range whys {
 					reply := Format(s, k, label, why)
-					if got := verdict.Parse(vk, reply); got.Label != label {
+					if got := verdict.Parse(k, reply); got.Label != label {
 						t.Errorf("%s style, %s %q: reply %q parses as %v", s, k, label, reply, got)
 					}
 				}

@@ -1,5 +1,7 @@
 package verdict
 
+import "github.com/syllobench/syllobench/internal/question"
+
 // nextClause reads the words of the next clause into buf, returning them,
 // the break that ends them, and whether the text goes on. Words past
 // maxSentence are dropped: an answer comes first in its clause.
@@ -24,7 +26,7 @@ func nextClause(l *lexer, buf []tok) ([]tok, tok, bool) {
 // another label: after a self-correction ("No… wait, yes") the later one
 // decides, and without one ("Yes? No.") the line conflicts.
 func (p *parser) value(v string) (string, outcome) {
-	if p.kind == Choice {
+	if p.kind == question.Choice {
 		return p.choiceValue(v)
 	}
 	l := newLexer(v)
@@ -35,7 +37,7 @@ func (p *parser) value(v string) (string, outcome) {
 		ws, brk, more := nextClause(&l, buf[:0])
 		if ch.label != "" {
 			if next && len(ws) >= 2 && connector(ws[0].w) {
-				if other := p.kind.label(lenient(ws, 1)); other != "" && other != ch.label {
+				if other := label(p.kind, lenient(ws, 1)); other != "" && other != ch.label {
 					return "", conflict
 				}
 			}
@@ -163,7 +165,7 @@ func connector(w string) bool { return w == "or" || w == "and" || w == "nor" || 
 func (p *parser) clause(ws []tok) (string, outcome) {
 	for i := range ws {
 		if ws[i].w == "neither" { // "neither true nor false"
-			if l := p.kind.label(undecided); l != "" {
+			if l := label(p.kind, undecided); l != "" {
 				return l, found
 			}
 			return "", none
@@ -171,7 +173,7 @@ func (p *parser) clause(ws []tok) (string, outcome) {
 	}
 	var v votes
 	for i := range ws {
-		v.add(p.kind.label(lenient(ws, i)), ws[i].pos)
+		v.add(label(p.kind, lenient(ws, i)), ws[i].pos)
 	}
 	return v.label[0], v.outcome()
 }
@@ -180,7 +182,7 @@ func (p *parser) clause(ws []tok) (string, outcome) {
 // "so the answer is no", "probably yes", "the conclusion does not
 // follow", "cannot be determined", "Option 3".
 func (p *parser) bare(ws []tok) (string, int, bool) {
-	if p.kind == Choice {
+	if p.kind == question.Choice {
 		return p.bareChoice(ws)
 	}
 	k := 0
@@ -195,7 +197,7 @@ func (p *parser) bare(ws []tok) (string, int, bool) {
 		if !bareFiller(rest[i].w) && lenient(rest, i) == noClass {
 			return "", 0, false // "true only", "could be yes"
 		}
-		if p.kind == YesNo && truthWord(rest[i].w) && hasSubject(ws[:k]) {
+		if p.kind.YesNo() && truthWord(rest[i].w) && hasSubject(ws[:k]) {
 			return "", 0, false // "the conclusion is true" is about the world
 		}
 	}
@@ -203,7 +205,7 @@ func (p *parser) bare(ws []tok) (string, int, bool) {
 		return label, rest[0].pos, true
 	}
 	if flatNo(rest) {
-		if label := p.kind.label(deny); label != "" {
+		if label := label(p.kind, deny); label != "" {
 			return label, rest[0].pos, true
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/syllobench/syllobench/internal/question"
 )
 
 // longReply returns a chain of thought of about n bytes. With an answer
@@ -32,7 +34,7 @@ func BenchmarkParse(b *testing.B) {
 	for _, answerLine := range []bool{true, false} {
 		for _, n := range []int{10 << 10, 100 << 10, 1 << 20} {
 			reply := longReply(n, answerLine)
-			want := Parse(YesNo, reply)
+			want := Parse(question.Validity, reply)
 			if want.Label != "no" {
 				b.Fatalf("%d-byte reply parses as %v, want no", n, want)
 			}
@@ -44,7 +46,7 @@ func BenchmarkParse(b *testing.B) {
 				b.SetBytes(int64(len(reply)))
 				b.ReportAllocs()
 				for b.Loop() {
-					Parse(YesNo, reply)
+					Parse(question.Validity, reply)
 				}
 			})
 		}
@@ -54,7 +56,7 @@ func BenchmarkParse(b *testing.B) {
 // BenchmarkParseShort parses a short direct reply, the common case.
 func BenchmarkParseShort(b *testing.B) {
 	for b.Loop() {
-		Parse(YesNo, "Answer: No")
+		Parse(question.Validity, "Answer: No")
 	}
 }
 
@@ -92,7 +94,7 @@ func BenchmarkParseAdversarial(b *testing.B) {
 			b.Run(fmt.Sprintf("%s/size=%dKB", name, n>>10), func(b *testing.B) {
 				b.SetBytes(int64(len(reply)))
 				for b.Loop() {
-					Parse(YesNo, reply)
+					Parse(question.Validity, reply)
 					ParseChoice(reply, ccobra)
 				}
 			})

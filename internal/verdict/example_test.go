@@ -1,9 +1,9 @@
 package verdict_test
 
 import (
-	"errors"
 	"fmt"
 
+	"github.com/syllobench/syllobench/internal/question"
 	"github.com/syllobench/syllobench/internal/verdict"
 )
 
@@ -15,7 +15,7 @@ All A are B and some B are C, so some A are C? Answer: yes.
 The C's that are B need not be A's: the middle term is never distributed.
 
 **Answer:** No`
-	r := verdict.Parse(verdict.YesNo, reply)
+	r := verdict.Parse(question.Validity, reply)
 	fmt.Println(r.Label)
 	fmt.Println(r.Rule)
 	fmt.Println(r)
@@ -32,7 +32,7 @@ func ExampleParse_heuristics() {
 		"Answer: Not enough information",
 		"Answer: Yes",
 	} {
-		fmt.Println(verdict.Parse(verdict.Truth, reply))
+		fmt.Println(verdict.Parse(question.Truth, reply))
 	}
 	// Output:
 	// true (final line: "So the statement must be true.")
@@ -49,7 +49,7 @@ func ExampleParse_unparseable() {
 		"Answer: <label>",
 		" \n",
 	} {
-		fmt.Println(verdict.Parse(verdict.YesNo, reply))
+		fmt.Println(verdict.Parse(question.Validity, reply))
 	}
 	// Output:
 	// unparseable (conflicting answers: "Answer: yes or no")
@@ -82,17 +82,4 @@ func ExampleParseChoice() {
 	// 2 (last "Answer:" line: "Answer: Some artists are not chemists.")
 	// 3 (final line: "So there is no valid conclusion.")
 	// unparseable (conflicting answers: "Answer: A or B")
-}
-
-func ExampleParseKind() {
-	k, err := verdict.ParseKind("truth")
-	fmt.Println(k, k.Labels(), err)
-	k, _ = verdict.ParseKind("consistency")
-	fmt.Println(k, k.Labels())
-	_, err = verdict.ParseKind("multiple")
-	fmt.Println(err, errors.Is(err, verdict.ErrUnknownKind))
-	// Output:
-	// truth [true false unknown] <nil>
-	// yesno [yes no]
-	// unknown question kind "multiple": want yesno, truth or choice true
 }

@@ -3,6 +3,8 @@ package verdict
 import (
 	"slices"
 	"testing"
+
+	"github.com/syllobench/syllobench/internal/question"
 )
 
 // FuzzParse checks that any reply, for any kind, parses without panic to
@@ -12,15 +14,15 @@ import (
 // reply, and ASCII capitals.
 func FuzzParse(f *testing.F) {
 	for _, c := range parseCases() {
-		f.Add(uint8(c.kind), c.reply)
+		f.Add(uint8(slices.Index(question.Kinds(), c.kind)), c.reply)
 	}
 	f.Add(uint8(0), "<think><think></think></think>Answer: **yes**")
 	f.Add(uint8(1), "Answer: \\boxed{\\text{neither true nor false}}")
 	f.Add(uint8(2), "answer is option i or a")
 	f.Fuzz(func(t *testing.T, kind uint8, reply string) {
-		k := Kind(kind % 3)
+		k := question.Kinds()[int(kind)%len(question.Kinds())]
 		r := Parse(k, reply)
-		check(t, k.String(), r, k.Labels())
+		check(t, string(k), r, k.Labels())
 		check(t, "choice with options", ParseChoice(reply, ccobra), k.Labels()[:0:0])
 
 		thought := Parse(k, "<think>Answer: yes. It follows. Answer: 3</think>"+reply)

@@ -1,6 +1,10 @@
 package verdict
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/syllobench/syllobench/internal/question"
+)
 
 // strict reads ts[i] as it is read anywhere in a reply, where only a
 // clear verdict phrase counts: "the conclusion does not follow", "it is
@@ -25,7 +29,7 @@ func (p *parser) strict(ts []tok, i int) class {
 		}
 		return predicate(ts, i)
 	case "true", "false", "correct", "incorrect", "wrong", "unknown", "uncertain", "unclear", "neither":
-		if p.kind != Truth || !copulaSubject(ts, i) {
+		if p.kind != question.Truth || !copulaSubject(ts, i) {
 			return noClass
 		}
 		if n := word(ts, i+1); onlyIf(n) || n == "that" || n == "under" || n == "for" || n == "in" || n == "of" {
@@ -135,10 +139,10 @@ func (p *parser) sentence(ts []tok, v *votes) {
 		if ts[i].w == "" {
 			continue
 		}
-		if p.kind == Choice {
+		if p.kind == question.Choice {
 			v.add(p.strictChoice(ts, i), ts[i].pos)
 		} else {
-			v.add(p.kind.label(p.strict(ts, i)), ts[i].pos)
+			v.add(label(p.kind, p.strict(ts, i)), ts[i].pos)
 		}
 	}
 }
@@ -220,7 +224,7 @@ func (p *parser) readFinal(text, low string, s, e int) (Result, bool) {
 		ts = ts[min(k+1, len(ts)):]
 	}
 	v.add(ch.label, ch.pos)
-	if p.kind == Choice {
+	if p.kind == question.Choice {
 		p.texts(low[s:e], s, &v)
 	}
 	if v.outcome() != found {

@@ -105,63 +105,10 @@
 package verdict
 
 import (
-	"errors"
 	"fmt"
+
+	"github.com/syllobench/syllobench/internal/question"
 )
-
-// Kind is the kind of question a reply answers, which fixes its labels.
-type Kind int
-
-// The question kinds.
-const (
-	YesNo  Kind = iota // validity and consistency questions: "yes" or "no"
-	Truth              // "true", "false" or "unknown"
-	Choice             // the number of one option, "1" … "9"
-)
-
-// ErrUnknownKind is returned by [ParseKind] for a name it does not know.
-var ErrUnknownKind = errors.New("unknown question kind")
-
-// ParseKind reads a kind name: "yesno", "truth" or "choice". The question
-// kinds of items, "validity" and "consistency", read as [YesNo].
-func ParseKind(name string) (Kind, error) {
-	switch name {
-	case "yesno", "validity", "consistency":
-		return YesNo, nil
-	case "truth":
-		return Truth, nil
-	case "choice":
-		return Choice, nil
-	}
-	return 0, fmt.Errorf("%w %q: want yesno, truth or choice", ErrUnknownKind, name)
-}
-
-// String returns the name [ParseKind] reads.
-func (k Kind) String() string {
-	switch k {
-	case YesNo:
-		return "yesno"
-	case Truth:
-		return "truth"
-	case Choice:
-		return "choice"
-	}
-	return fmt.Sprintf("Kind(%d)", int(k))
-}
-
-// Labels returns the labels a reply to k can have, in the order prompts
-// list them.
-func (k Kind) Labels() []string {
-	switch k {
-	case YesNo:
-		return []string{"yes", "no"}
-	case Truth:
-		return []string{"true", "false", "unknown"}
-	case Choice:
-		return []string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}
-	}
-	return nil
-}
 
 // Rule names the rule that decided a [Result].
 type Rule string
@@ -210,17 +157,17 @@ func (r Result) String() string {
 
 // Parse finds the answer a reply gives to a question of kind k. Choice
 // questions are read by option number; use [ParseChoice] when the options
-// also had letters, codes or texts that the reply may use. A kind outside
-// [YesNo], [Truth] and [Choice] gives an unparseable result with rule
+// also had letters, codes or texts that the reply may use. A kind that
+// is not one of question.Kinds gives an unparseable result with rule
 // [UnknownKind].
-func Parse(k Kind, reply string) Result {
-	switch k {
-	case YesNo, Truth:
+func Parse(k question.Kind, reply string) Result {
+	switch {
+	case k.YesNo() || k == question.Truth:
 		return (&parser{kind: k}).parse(reply)
-	case Choice:
+	case k == question.Choice:
 		return (&parser{kind: k, opts: numbered}).parse(reply)
 	}
-	return Result{Rule: UnknownKind, Evidence: k.String(), Unparseable: true}
+	return Result{Rule: UnknownKind, Evidence: string(k), Unparseable: true}
 }
 
 // ParseChoice finds the option a reply chooses among options, as they
@@ -231,12 +178,12 @@ func ParseChoice(reply string, options []Option) Result {
 	if len(options) > 0 {
 		opts = compile(options)
 	}
-	return (&parser{kind: Choice, opts: opts}).parse(reply)
+	return (&parser{kind: question.Choice, opts: opts}).parse(reply)
 }
 
 // parser holds what one parse needs to know of its question.
 type parser struct {
-	kind  Kind
+	kind  question.Kind
 	opts  []option // choice questions only
 	words []string // the words of each option's text, once read
 }
@@ -253,11 +200,11 @@ func (p *parser) parse(reply string) Result {
 		return fail(EmptyReply, "")
 	}
 	low := asciiLower(text)
-	if m, ok := lastMarker(low, p.kind != Choice); ok {
+	if m, ok := lastMarker(low, p.kind != question.Choice); ok {
 		ev := excerpt(text, m.lineStart, lineEnd(low, m.valueEnd))
 		switch label, out := p.value(low[m.valueStart:m.valueEnd]); out {
 		case found:
-			if p.kind == Truth && label == "false" && (m.key == "valid" || m.key == "follows" || m.key == "entailed") {
+			if p.kind == question.Truth && label == "false" && (m.key == "valid" || m.key == "follows" || m.key == "entailed") {
 				// "follows: no" leaves open whether the statement is
 				// false or unknown.
 				return fail(AnswerWithoutLabel, ev)

@@ -1,5 +1,7 @@
 package verdict
 
+import "github.com/syllobench/syllobench/internal/question"
+
 // class is what a verdict phrase says, before it is read as a label of a
 // kind.
 type class uint8
@@ -16,16 +18,16 @@ const (
 // label reads c as a label of k, or "" when k has none for it: a truth
 // question has none for "does not follow", a yes/no question none for
 // "unknown".
-func (k Kind) label(c class) string {
-	switch k {
-	case YesNo:
+func label(k question.Kind, c class) string {
+	switch {
+	case k.YesNo():
 		switch c {
 		case affirm:
 			return "yes"
 		case deny, notEntailed, open:
 			return "no"
 		}
-	case Truth:
+	case k == question.Truth:
 		switch c {
 		case affirm:
 			return "true"
