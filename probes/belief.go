@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/syllobench/syllobench/internal/gen"
+	"github.com/syllobench/syllobench/internal/question"
 	"github.com/syllobench/syllobench/internal/stats"
 )
 
@@ -76,7 +77,7 @@ func indexOf(id string) int {
 // beliefCell names the cell of the 2×2 an item is in.
 func beliefCell(it gen.Item) string {
 	v := "invalid"
-	if it.Expected == "yes" {
+	if it.Expected == question.Yes {
 		v = "valid"
 	}
 	return v + "-" + string(it.Condition)
@@ -105,7 +106,7 @@ func assessBelief(cfg Config, rs []Result) Assessment {
 		for _, r := range g {
 			if r.Outcome == Correct || r.Outcome == Wrong {
 				c.Total++
-				if r.Answer() == "yes" {
+				if r.Answer() == question.Yes {
 					c.Accepted++
 				}
 			}
@@ -157,7 +158,7 @@ func ratio(k, n int) float64 {
 func matchedPairs(rs []Result) (mc stats.McNemarResult, agree int) {
 	b, c := 0, 0
 	for _, p := range pairsOf(rs) {
-		yb, yu := p[0].Answer() == "yes", p[1].Answer() == "yes"
+		yb, yu := p[0].Answer() == question.Yes, p[1].Answer() == question.Yes
 		switch {
 		case yb && !yu:
 			b++

@@ -238,15 +238,15 @@ func heuristicAnswer(q Question, table Table, theory string) (string, string, er
 		neg, _ := pr.response(q.Conclusion.Negation())
 		yes, no := slices.Contains(predicted, code), slices.Contains(predicted, neg)
 		if q.Kind == question.Validity {
-			return map[bool]string{true: "yes", false: "no"}[yes], why, nil
+			return yesNo(yes), why, nil
 		}
 		switch {
 		case yes:
-			return "true", why, nil
+			return question.True, why, nil
 		case no:
-			return "false", why, nil
+			return question.False, why, nil
 		}
-		return "unknown", why, nil
+		return question.Unknown, why, nil
 	}
 	return "", "", fmt.Errorf("%w: %s does not answer %s questions", ErrNotApplicable, theory, q.Kind)
 }

@@ -107,11 +107,11 @@ func logicAnswer(q Question) (string, string, error) {
 		}
 		switch v {
 		case logic.Entailed:
-			return "true", why, nil
+			return question.True, why, nil
 		case logic.Contradicted:
-			return "false", why, nil
+			return question.False, why, nil
 		}
-		return "unknown", why, nil
+		return question.Unknown, why, nil
 	case question.Choice:
 		var labels []string
 		for _, o := range q.Options {
@@ -135,7 +135,7 @@ func logicAnswer(q Question) (string, string, error) {
 	return "", "", fmt.Errorf("%w: kind %q", ErrNotApplicable, q.Kind)
 }
 
-func yesNo(b bool) string { return map[bool]string{true: "yes", false: "no"}[b] }
+func yesNo(b bool) string { return map[bool]string{true: question.Yes, false: question.No}[b] }
 
 // worldTruth is the truth of s in the world of the default taxonomy, and
 // whether it has one (symbolic and nonce terms have none).
@@ -157,7 +157,7 @@ func beliefAnswer(q Question) (string, string, error) {
 		if q.Kind == question.Validity {
 			return yesNo(t), why, nil
 		}
-		return map[bool]string{true: "true", false: "false"}[t], why, nil
+		return map[bool]string{true: question.True, false: question.False}[t], why, nil
 	case question.Choice:
 		var labels []string
 		for _, o := range q.Options {

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/syllobench/syllobench/internal/question"
 	"github.com/syllobench/syllobench/internal/scorecard"
 	"github.com/syllobench/syllobench/internal/stats"
 )
@@ -281,10 +282,10 @@ func buildBelief(cards []*scorecard.Scorecard, names []string) figure {
 			if !answeredItem(it) || (it.Condition != "believable" && it.Condition != "unbelievable") {
 				continue
 			}
-			valid, bel := it.Expected == "yes", it.Condition == "believable"
+			valid, bel := it.Expected == question.Yes, it.Condition == "believable"
 			k := slices.Index(beliefCells[:], struct{ valid, believable bool }{valid, bel})
 			cells[k][1]++
-			if it.Verdict == "yes" {
+			if it.Verdict == question.Yes {
 				cells[k][0]++
 			}
 		}
