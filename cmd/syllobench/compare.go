@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/syllobench/syllobench/internal/ccobra"
 	"github.com/syllobench/syllobench/internal/gate"
 	"github.com/syllobench/syllobench/internal/human"
 	"github.com/syllobench/syllobench/internal/scorecard"
@@ -94,7 +95,7 @@ func runCompare(stdout, stderr io.Writer, args []string) error {
 // the generator) gets a warning on c, not an error: the rate is
 // reported, never gated on.
 func mfaMatch(c *gate.Comparison, file string, sc *scorecard.Scorecard) *human.Rate {
-	d, err := human.Load()
+	d, err := ccobra.Load()
 	if err != nil {
 		c.Warnings = append(c.Warnings, fmt.Sprintf("no MFA match: %v", err))
 		return nil

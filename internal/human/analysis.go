@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/syllobench/syllobench/internal/ccobra"
 	"github.com/syllobench/syllobench/internal/forms"
 	"github.com/syllobench/syllobench/internal/logic"
 	"github.com/syllobench/syllobench/internal/stats"
@@ -25,15 +26,6 @@ func (r Rate) Interval() (stats.Interval, error) { return stats.Wilson(r.K, r.N,
 
 func (r *Rate) add(o Rate) { r.K += o.K; r.N += o.N }
 
-// Total is the number of answers to pair i.
-func (c *Counts) Total(i int) int {
-	n := 0
-	for _, k := range c[i] {
-		n += k
-	}
-	return n
-}
-
 // hasValid reports whether pair i has a valid conclusion under sem.
 func hasValid(i int, sem logic.Semantics) bool {
 	return forms.Pairs()[i].Valid(sem)[0] != forms.NVC
@@ -42,7 +34,7 @@ func hasValid(i int, sem logic.Semantics) bool {
 // correct is how many of the answers to pair i are right under sem: in
 // the pair's valid set, or NVC when the set is empty (forms.Pair.Valid
 // returns just NVC then).
-func correct(c *Counts, i int, sem logic.Semantics) Rate {
+func correct(c *ccobra.Counts, i int, sem logic.Semantics) Rate {
 	r := Rate{N: c.Total(i)}
 	for _, v := range forms.Pairs()[i].Valid(sem) {
 		r.K += c[i][v]
@@ -52,7 +44,7 @@ func correct(c *Counts, i int, sem logic.Semantics) Rate {
 
 // Accuracy is the share of right answers to each pair under sem, NaN for
 // a pair with no answers.
-func Accuracy(c Counts, sem logic.Semantics) []float64 {
+func Accuracy(c ccobra.Counts, sem logic.Semantics) []float64 {
 	acc := make([]float64, 64)
 	for i := range acc {
 		acc[i] = correct(&c, i, sem).Value()
@@ -64,7 +56,7 @@ func Accuracy(c Counts, sem logic.Semantics) []float64 {
 // conclusion under sem and, separately, over those that have none: the
 // two figures the literature reports, since "no valid conclusion" is
 // right on the one kind and wrong on the other.
-func Correct(c Counts, sem logic.Semantics) (valid, noValid Rate) {
+func Correct(c ccobra.Counts, sem logic.Semantics) (valid, noValid Rate) {
 	for i := range c {
 		if hasValid(i, sem) {
 			valid.add(correct(&c, i, sem))
@@ -75,27 +67,11 @@ func Correct(c Counts, sem logic.Semantics) (valid, noValid Rate) {
 	return valid, noValid
 }
 
-// Accuracy is the share of people who gave a right answer to each pair
-// under sem: the pair's valid percentages over 100. A pair's nine
-// percentages sum to 88–99, not 100, the rest being answers outside the
-// nine or none; they count as not right, which is how the published
-// correlation with Ragni 2016 (r = 0.946) is computed (normalising by
-// the nine gives 0.949).
-func (p Percents) Accuracy(sem logic.Semantics) []float64 {
-	acc := make([]float64, 64)
-	for i, pair := range forms.Pairs() {
-		for _, r := range pair.Valid(sem) {
-			acc[i] += p[i][r] / 100
-		}
-	}
-	return acc
-}
-
 // MFA returns, for each pair, the most frequent answer in c. When
 // several responses share the top count all of them are returned, in
 // CCOBRA's response order: a tie is not broken by an arbitrary choice.
 // A pair with no answers has none.
-func MFA(c Counts) [64][]forms.Response {
+func MFA(c ccobra.Counts) [64][]forms.Response {
 	var out [64][]forms.Response
 	for i := range c {
 		top := slices.Max(c[i][:])
@@ -118,7 +94,7 @@ func MFA(c Counts) [64][]forms.Response {
 // Where people's top answers tie, an answer equal to any of them
 // matches (Ragni 2016 has no ties; a test checks). Pairs where
 // people gave no answers are left out.
-func MFAMatch(model, people Counts) Rate {
+func MFAMatch(model, people ccobra.Counts) Rate {
 	var r Rate
 	mfa := MFA(people)
 	for i := range model {
@@ -139,14 +115,14 @@ type Fit struct {
 	Rate   // answers the theory predicts, of all answers
 }
 
-// TheoryFit returns, for each theory of Theories in that order, the
+// TheoryFit returns, for each theory of ccobra.Theories in that order, the
 // share of the model's answers that are among the responses the theory
 // predicts for the pair (Khemlani & Johnson-Laird 2012's prediction
 // table). A theory predicting many responses fits more answers easily;
 // the table reports how many each predicts on average to weigh that.
-func TheoryFit(c Counts, d *Data) []Fit {
-	fits := make([]Fit, 0, len(Theories))
-	for _, name := range Theories {
+func TheoryFit(c ccobra.Counts, d *ccobra.Data) []Fit {
+	fits := make([]Fit, 0, len(ccobra.Theories))
+	for _, name := range ccobra.Theories {
 		f := Fit{Theory: name}
 		preds := d.Predictions[name]
 		for i := range c {
@@ -158,16 +134,6 @@ func TheoryFit(c Counts, d *Data) []Fit {
 		fits = append(fits, f)
 	}
 	return fits
-}
-
-// MeanPredicted is how many responses a theory predicts per pair on
-// average, the context TheoryFit's shares need.
-func (d *Data) MeanPredicted(theory string) float64 {
-	n := 0
-	for _, rs := range d.Predictions[theory] {
-		n += len(rs)
-	}
-	return float64(n) / 64
 }
 
 // Best returns the theories with the highest fit: all of them when they

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/syllobench/syllobench/internal/ccobra"
 	"github.com/syllobench/syllobench/internal/forms"
 	"github.com/syllobench/syllobench/internal/logic"
 	"github.com/syllobench/syllobench/internal/scorecard"
@@ -18,7 +19,7 @@ func index(t *testing.T, id string) int {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return PairIndex(p)
+	return ccobra.PairIndex(p)
 }
 
 // The expected values were computed independently with SciPy 1.17.1:
@@ -57,9 +58,9 @@ func TestCorrelate(t *testing.T) {
 	}
 }
 
-// answers builds Counts with one answer for each response pick gives a pair.
-func answers(pick func(int, forms.Pair) []forms.Response) Counts {
-	var c Counts
+// answers builds ccobra.Counts with one answer for each response pick gives a pair.
+func answers(pick func(int, forms.Pair) []forms.Response) ccobra.Counts {
+	var c ccobra.Counts
 	for i, p := range forms.Pairs() {
 		for _, r := range pick(i, p) {
 			c[i][r]++
@@ -69,7 +70,7 @@ func answers(pick func(int, forms.Pair) []forms.Response) Counts {
 }
 
 func TestAtmosphereFitsItself(t *testing.T) {
-	d, err := Load()
+	d, err := ccobra.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,7 +132,7 @@ func TestValidAnswers(t *testing.T) {
 }
 
 func TestMFAMatchTies(t *testing.T) {
-	var people, model Counts
+	var people, model ccobra.Counts
 	people[0][forms.Aac], people[0][forms.Iac] = 5, 5 // a tie
 	people[1][forms.NVC] = 3
 	model[0][forms.Iac] = 2
@@ -144,7 +145,7 @@ func TestMFAMatchTies(t *testing.T) {
 }
 
 func TestPatterns(t *testing.T) {
-	var c Counts
+	var c ccobra.Counts
 	aa1, aa2, aa3 := index(t, "AA1"), index(t, "AA2"), index(t, "AA3")
 	c[aa1][forms.Aac] = 3
 	c[aa1][forms.Ica] = 1

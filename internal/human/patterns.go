@@ -3,6 +3,7 @@ package human
 import (
 	"slices"
 
+	"github.com/syllobench/syllobench/internal/ccobra"
 	"github.com/syllobench/syllobench/internal/forms"
 	"github.com/syllobench/syllobench/internal/logic"
 )
@@ -18,7 +19,7 @@ type Figural struct {
 }
 
 // FiguralEffect counts the conclusion directions in figures 1 and 2.
-func FiguralEffect(c Counts) Figural {
+func FiguralEffect(c ccobra.Counts) Figural {
 	var f Figural
 	for i, p := range forms.Pairs() {
 		for r, k := range c[i] {
@@ -46,7 +47,7 @@ func FiguralEffect(c Counts) Figural {
 // conclusion under sem (where NVC is right) and on those with one (where
 // it is wrong): a model that merely says "nothing follows" often scores
 // well on the first and badly on the second.
-func NVCRates(c Counts, sem logic.Semantics) (noValid, valid Rate) {
+func NVCRates(c ccobra.Counts, sem logic.Semantics) (noValid, valid Rate) {
 	for i := range c {
 		r := Rate{K: c[i][forms.NVC], N: c.Total(i)}
 		if hasValid(i, sem) {
@@ -67,7 +68,7 @@ func NVCRates(c Counts, sem logic.Semantics) (noValid, valid Rate) {
 // so their converse leads to no new conclusion), and NVC never counts.
 // N is all of the model's answers, so the rate reads as "this share of
 // everything the model said".
-func ConversionErrors(c Counts, sem logic.Semantics) Rate {
+func ConversionErrors(c ccobra.Counts, sem logic.Semantics) Rate {
 	var r Rate
 	for i, p := range forms.Pairs() {
 		r.N += c.Total(i)

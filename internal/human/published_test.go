@@ -4,6 +4,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/syllobench/syllobench/internal/ccobra"
 	"github.com/syllobench/syllobench/internal/logic"
 )
 
@@ -13,7 +14,7 @@ import (
 // percentage points. "Correct" is an answer in the pair's valid set
 // under traditional semantics (CCOBRA's key), or NVC on a pair with none.
 func TestPublishedFigures(t *testing.T) {
-	d, err := Load()
+	d, err := ccobra.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +53,7 @@ func TestPublishedFigures(t *testing.T) {
 // MFAMatch documents that Ragni 2016 has no ties for the most frequent
 // answer; if the data changed so that it had, the doc would need saying so.
 func TestRagniMFANoTies(t *testing.T) {
-	d, err := Load()
+	d, err := ccobra.Load()
 	if err != nil {
 		t.Fatal(err)
 	}

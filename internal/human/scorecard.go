@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/syllobench/syllobench/internal/ccobra"
 	"github.com/syllobench/syllobench/internal/forms"
 	"github.com/syllobench/syllobench/internal/gen"
 	"github.com/syllobench/syllobench/internal/logic"
@@ -29,9 +30,9 @@ type Skipped struct {
 // regenerated id or premises differ from the recorded ones is an error:
 // it means the generator changed since the run, and guessing would
 // misattribute answers. Items without a usable answer are counted in
-// Skipped, not in Counts.
-func FromScorecard(sc *scorecard.Scorecard) (Counts, Skipped, error) {
-	var c Counts
+// Skipped, not in ccobra.Counts.
+func FromScorecard(sc *scorecard.Scorecard) (ccobra.Counts, Skipped, error) {
+	var c ccobra.Counts
 	var sk Skipped
 	sem, err := logic.ParseSemantics(sc.Config.Semantics)
 	if err != nil {
@@ -64,7 +65,7 @@ func FromScorecard(sc *scorecard.Scorecard) (Counts, Skipped, error) {
 		if err != nil {
 			return c, sk, fmt.Errorf("item %s: %w", it.ID, err)
 		}
-		c[PairIndex(p)][resp]++
+		c[ccobra.PairIndex(p)][resp]++
 	}
 	return c, sk, nil
 }

@@ -1,12 +1,12 @@
 package refmodel
 
 import (
-	"github.com/syllobench/syllobench/internal/refmodel/ccobra"
+	"github.com/syllobench/syllobench/internal/ccobra"
 )
 
 // The prediction tables of CCOBRA (Khemlani & Johnson-Laird 2012) are
-// embedded by the leaf package refmodel/ccobra (see
-// ccobra/PROVENANCE.md); they are re-exported here.
+// embedded by the data package internal/ccobra (see its PROVENANCE.md);
+// they are re-exported here.
 
 // Table maps a premise pair id ("AI2") to the responses a theory
 // predicts, in the order the table lists them.
@@ -19,7 +19,7 @@ func ParseTable(data string) (Table, error) { return ccobra.ParseTable(data) }
 
 // Theories are the CCOBRA models behind the heuristic reasoners, by
 // file name.
-var theories = ccobra.Theories
+var theories = ccobra.Heuristics
 
 // CCOBRATable returns the embedded prediction table of a theory:
 // "Atmosphere", "Matching" or "Conversion".

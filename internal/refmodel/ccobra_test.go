@@ -16,12 +16,12 @@ func TestEmbeddedTablesMatchTestdata(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := os.ReadFile("ccobra/" + name + ext)
+		got, err := os.ReadFile("../ccobra/" + name + ext)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if string(got) != string(want) {
-			t.Errorf("ccobra/%s%s differs from testdata/ccobra/%s%s", name, ext, name, ext)
+			t.Errorf("../ccobra/%s%s differs from testdata/ccobra/%s%s", name, ext, name, ext)
 		}
 		if ext == ".csv" {
 			tab, err := ParseTable(string(want))

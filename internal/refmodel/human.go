@@ -3,22 +3,22 @@ package refmodel
 import (
 	"fmt"
 
+	"github.com/syllobench/syllobench/internal/ccobra"
 	"github.com/syllobench/syllobench/internal/forms"
-	"github.com/syllobench/syllobench/internal/human"
 	"github.com/syllobench/syllobench/internal/question"
 )
 
 // humanAnswer is ref-human: on choice questions about a two-premise
 // syllogism it answers as a person drawn at random from Ragni et al.'s
 // (2016) 139 participants would, by sampling the pair's response
-// distribution (human.Load().Ragni) with a draw seeded by the prompt's
+// distribution (ccobra.Load().Ragni) with a draw seeded by the prompt's
 // hash.
 //
 // The pair is read from the premises as shown, exactly as the heuristic
 // reasoners read it (readPair): the end term of the first premise is a,
 // that of the second c, and the figure follows CCOBRA's convention. This
 // is also how CCOBRA codes Ragni's tasks and responses (see
-// human.ParseRagni), so a sampled "Aca" is the option "All c are a" over
+// ccobra.ParseRagni), so a sampled "Aca" is the option "All c are a" over
 // the end terms as shown, whatever the premise order or option order.
 //
 // Only responses that have an option are drawn (a prompt of
@@ -37,11 +37,11 @@ func humanAnswer(q Question) (string, string, error) {
 		}
 		return "", "", fmt.Errorf("%w: ref-human answers the 64 premise pairs of the human studies (which conclusion follows?), not %s", ErrNotApplicable, what)
 	}
-	d, err := human.Load()
+	d, err := ccobra.Load()
 	if err != nil {
 		return "", "", fmt.Errorf("ref-human: the human data: %w", err)
 	}
-	counts := d.Ragni[human.PairIndex(pr.Pair)]
+	counts := d.Ragni[ccobra.PairIndex(pr.Pair)]
 
 	// The option of each response, and the counts of those that have one.
 	var labels []string

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/syllobench/syllobench/internal/ccobra"
 	"github.com/syllobench/syllobench/internal/forms"
 	"github.com/syllobench/syllobench/internal/gen"
 	"github.com/syllobench/syllobench/internal/human"
@@ -24,14 +25,14 @@ import (
 // and the response the option's CCOBRA code; for items with shuffled
 // premises, the pair and the response are those of the premises as
 // shown (the reading TestReadPairFigures checks).
-func humanCounts(t *testing.T, seeds, rounds int) (human.Counts, int) {
+func humanCounts(t *testing.T, seeds, rounds int) (ccobra.Counts, int) {
 	t.Helper()
 	r := mustReasoner(t, "ref-human")
 	fam, err := gen.FamilyByName("conclusions")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var c human.Counts
+	var c ccobra.Counts
 	n := 0
 	pres := gen.Presentations()
 	for seed := 1; seed <= seeds; seed++ {
@@ -74,7 +75,7 @@ func humanCounts(t *testing.T, seeds, rounds int) (human.Counts, int) {
 				}
 				resp = it.Options[k].Response
 			}
-			c[human.PairIndex(pair)][resp]++
+			c[ccobra.PairIndex(pair)][resp]++
 			n++
 		}
 	}
@@ -87,7 +88,7 @@ func humanCounts(t *testing.T, seeds, rounds int) (human.Counts, int) {
 // sampling error, and the per-pair accuracy and most frequent answers.
 func TestHumanDistribution(t *testing.T) {
 	c, n := humanCounts(t, 40, 2)
-	d, err := human.Load()
+	d, err := ccobra.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,8 +185,8 @@ func TestHumanDeclinesOtherKinds(t *testing.T) {
 }
 
 // equalWeights scales every pair's answers to per answers, rounded.
-func equalWeights(c human.Counts, per int) human.Counts {
-	var eq human.Counts
+func equalWeights(c ccobra.Counts, per int) ccobra.Counts {
+	var eq ccobra.Counts
 	for i := range c {
 		if tot := c.Total(i); tot > 0 {
 			for r, k := range c[i] {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/syllobench/syllobench/internal/ccobra"
 	"github.com/syllobench/syllobench/internal/forms"
 	"github.com/syllobench/syllobench/internal/human"
 	"github.com/syllobench/syllobench/internal/logic"
@@ -64,7 +65,7 @@ const peopleRagni = "people (Ragni 2016)"
 // counts them.
 type analysed struct {
 	label, color string
-	counts       human.Counts
+	counts       ccobra.Counts
 	sem          logic.Semantics
 	answers      int
 }
@@ -112,7 +113,7 @@ func mfaMatch(c *scorecard.Scorecard) (human.Rate, bool) {
 	if len(itemsOf(c, human.Probe)) == 0 {
 		return human.Rate{}, false
 	}
-	d, err := human.Load()
+	d, err := ccobra.Load()
 	if err != nil {
 		return human.Rate{}, false
 	}
@@ -143,7 +144,7 @@ func rateText(r human.Rate) string {
 
 func buildPeople(cards []*scorecard.Scorecard, names []string) peopleSection {
 	var ps peopleSection
-	d, err := human.Load()
+	d, err := ccobra.Load()
 	if err != nil {
 		ps.Notes = append(ps.Notes, "The human data could not be loaded: "+err.Error())
 		return ps
@@ -199,11 +200,11 @@ func buildPeople(cards []*scorecard.Scorecard, names []string) peopleSection {
 	}
 
 	// The theory fit: the models, then people for reference.
-	ps.Fit.Theories = human.Theories
-	for _, th := range human.Theories {
+	ps.Fit.Theories = ccobra.Theories
+	for _, th := range ccobra.Theories {
 		ps.Fit.Mean = append(ps.Fit.Mean, strconv.FormatFloat(d.MeanPredicted(th), 'f', 1, 64))
 	}
-	fitRowOf := func(label, color string, c human.Counts) fitRow {
+	fitRowOf := func(label, color string, c ccobra.Counts) fitRow {
 		fits := human.TheoryFit(c, d)
 		best := human.Best(fits)
 		row := fitRow{Label: label, Color: color, Best: strings.Join(best, ", "), MFA: rateCell(human.MFAMatch(c, d.Ragni))}
@@ -227,7 +228,7 @@ func buildPeople(cards []*scorecard.Scorecard, names []string) peopleSection {
 	// The error patterns: a column per model, then people's, each under
 	// the model's semantics (the first model's for people).
 	type col struct {
-		counts human.Counts
+		counts ccobra.Counts
 		sem    logic.Semantics
 	}
 	var cols []col
@@ -283,7 +284,7 @@ func humanCounts(total int, acc float64) counts {
 
 // peopleHeatScene draws two pair grids side by side, the model's and
 // people's, in the layout of the conclusions map of the heat map section.
-func peopleHeatScene(id, label string, model, people *human.Counts, macc, hacc []float64) *scene {
+func peopleHeatScene(id, label string, model, people *ccobra.Counts, macc, hacc []float64) *scene {
 	var mg, hg [16][4]counts
 	for i, p := range forms.Pairs() {
 		r, fig, ok := pairForm(p.ID())

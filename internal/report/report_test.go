@@ -16,7 +16,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/syllobench/syllobench/internal/human"
+	"github.com/syllobench/syllobench/internal/ccobra"
 	"github.com/syllobench/syllobench/internal/scorecard"
 )
 
@@ -343,7 +343,7 @@ func TestPeople(t *testing.T) {
 		t.Fatalf("theory-fit rows %+v, want the two models and people", ps.Fit.Rows)
 	}
 	atm := ps.Fit.Rows[0]
-	if got, want := atm.Cells[0], (fitCell{Rate: "32/32", Pct: "100%", Best: true}); got != want || human.Theories[0] != "Atmosphere" {
+	if got, want := atm.Cells[0], (fitCell{Rate: "32/32", Pct: "100%", Best: true}); got != want || ccobra.Theories[0] != "Atmosphere" {
 		t.Errorf("ref-atmosphere's Atmosphere fit %+v, want %+v", got, want)
 	}
 	if !strings.Contains(atm.Best, "Atmosphere") {

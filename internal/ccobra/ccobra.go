@@ -1,12 +1,15 @@
-// Package ccobra holds the prediction tables of CCOBRA (Khemlani &
-// Johnson-Laird 2012) embedded for the heuristic reasoners of package
-// refmodel (see PROVENANCE.md), and the parser of that table format.
+// Package ccobra holds the data of CCOBRA, the cognitive modelling
+// framework for syllogistic reasoning: the prediction tables of the
+// classic theories (Khemlani & Johnson-Laird 2012) and the answers people
+// gave to the 64 premise pairs (Ragni et al. 2016; the meta-analysis of
+// Khemlani & Johnson-Laird 2012), each kept as published, with its
+// provenance (PROVENANCE.md, data/PROVENANCE.md), and parsed when first
+// used.
 //
-// It is a package of its own, importing only internal/forms, so that
-// package human can read the tables without importing refmodel, and
-// refmodel's ref-human can use package human's data without an import
-// cycle. Package refmodel re-exports it as refmodel.Table,
-// refmodel.ParseTable and refmodel.CCOBRATable.
+// It is data only, importing nothing of ours but internal/forms and
+// internal/logic: the reference reasoners of package refmodel answer from
+// it (the heuristics, ref-human) and package human compares scorecards
+// with it, and neither imports the other.
 package ccobra
 
 import (
@@ -61,12 +64,13 @@ func ParseTable(data string) (Table, error) {
 	return t, nil
 }
 
-// Theories are the theories whose tables are embedded, by file name.
-var Theories = []string{"Atmosphere", "Matching", "Conversion"}
+// Heuristics are the theories whose tables are embedded beside this
+// file for the heuristic reasoners, by file name.
+var Heuristics = []string{"Atmosphere", "Matching", "Conversion"}
 
 var tables = sync.OnceValues(func() (map[string]Table, error) {
 	ts := map[string]Table{}
-	for _, name := range Theories {
+	for _, name := range Heuristics {
 		data, err := files.ReadFile(name + ".csv")
 		if err != nil {
 			return nil, err

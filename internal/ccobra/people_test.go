@@ -1,4 +1,4 @@
-package human
+package ccobra
 
 import (
 	"crypto/sha256"
@@ -95,12 +95,12 @@ func TestProvenance(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	entries, err := files.ReadDir("data")
+	entries, err := peopleFiles.ReadDir("data")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, e := range entries {
-		b, _ := files.ReadFile("data/" + e.Name())
+		b, _ := peopleFiles.ReadFile("data/" + e.Name())
 		sum := fmt.Sprintf("%x", sha256.Sum256(b))
 		if !strings.Contains(string(prov), sum+"  "+e.Name()) {
 			t.Errorf("PROVENANCE.md does not record %s with SHA-256 %s", e.Name(), sum)

@@ -1,31 +1,28 @@
-// Package human holds the published human data on the 64 syllogistic
-// premise pairs and the predictions of the classic theories, and the
-// analysis that sets a model's answers beside them: per-pair accuracy
-// and its correlation with people's, agreement with the most frequent
-// human answer, which theory predicts the model's answers best, and the
-// well-known human error patterns.
-//
-// The data are the files in data/, kept exactly as published (see
-// data/PROVENANCE.md) and converted when first used, so that nothing in
-// the comparison is typed in by hand. The pair ids and responses follow
-// CCOBRA's convention, as in package forms.
-package human
+// People: the published human data on the 64 syllogistic premise pairs,
+// and the predictions of the classic theories, kept exactly as published
+// in data/ (see data/PROVENANCE.md) and converted when first used, so that
+// nothing in a comparison with people is typed in by hand. The pair ids
+// and responses follow CCOBRA's convention, as in package forms. The
+// analysis that sets a model's answers beside them is package human's.
+
+package ccobra
 
 import (
 	"embed"
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/syllobench/syllobench/internal/forms"
-	"github.com/syllobench/syllobench/internal/refmodel/ccobra"
+	"github.com/syllobench/syllobench/internal/logic"
 )
 
 //go:embed data/*.csv
-var files embed.FS
+var peopleFiles embed.FS
 
 // Counts is a distribution of answers over the 64 premise pairs:
 // Counts[i][r] is how many answers to the pair forms.Pairs()[i] were
@@ -42,11 +39,10 @@ type Percents [64][9]float64
 // probability heuristics model.
 var Theories = []string{"Atmosphere", "Conversion", "Matching", "MMT", "PHM", "PSYCOP", "VerbalModels"}
 
-// inRefmodel are the tables already embedded for refmodel's heuristic
-// reasoners (package refmodel/ccobra, which does not import refmodel, so
-// that refmodel's ref-human can use this package); they are read from
-// there so that one copy is used.
-var inRefmodel = map[string]bool{"Atmosphere": true, "Conversion": true, "Matching": true}
+// isHeuristic reports whether a theory's table is one of the Heuristics,
+// embedded beside this file for the reference reasoners: it is read from
+// there, so that one copy is used.
+func isHeuristic(theory string) bool { return slices.Contains(Heuristics, theory) }
 
 // Data is the reference data in one compact form.
 type Data struct {
@@ -67,25 +63,25 @@ func Load() (*Data, error) { return load() }
 
 var load = sync.OnceValues(func() (*Data, error) {
 	d := &Data{Predictions: map[string][64][]forms.Response{}}
-	raw, err := files.ReadFile("data/Ragni2016.csv")
+	raw, err := peopleFiles.ReadFile("data/Ragni2016.csv")
 	if err != nil {
 		return nil, err
 	}
 	if d.Ragni, err = ParseRagni(strings.NewReader(string(raw))); err != nil {
 		return nil, fmt.Errorf("Ragni2016.csv: %w", err)
 	}
-	if raw, err = files.ReadFile("data/khemlani2012.csv"); err != nil {
+	if raw, err = peopleFiles.ReadFile("data/khemlani2012.csv"); err != nil {
 		return nil, err
 	}
 	if d.Khemlani, err = ParseKhemlani(string(raw)); err != nil {
 		return nil, fmt.Errorf("khemlani2012.csv: %w", err)
 	}
 	for _, name := range Theories {
-		var t ccobra.Table
-		if inRefmodel[name] {
-			t, err = ccobra.Embedded(name)
-		} else if raw, err = files.ReadFile("data/" + name + ".csv"); err == nil {
-			t, err = ccobra.ParseTable(string(raw))
+		var t Table
+		if isHeuristic(name) {
+			t, err = Embedded(name)
+		} else if raw, err = peopleFiles.ReadFile("data/" + name + ".csv"); err == nil {
+			t, err = ParseTable(string(raw))
 		}
 		if err != nil {
 			return nil, fmt.Errorf("%s.csv: %w", name, err)
@@ -260,4 +256,39 @@ func ParseKhemlani(data string) (Percents, error) {
 		return pc, fmt.Errorf("%d premise pairs, want 64", len(seen))
 	}
 	return pc, nil
+}
+
+// Total is the number of answers to pair i.
+func (c *Counts) Total(i int) int {
+	n := 0
+	for _, k := range c[i] {
+		n += k
+	}
+	return n
+}
+
+// Accuracy is the share of people who gave a right answer to each pair
+// under sem: the pair's valid percentages over 100. A pair's nine
+// percentages sum to 88–99, not 100, the rest being answers outside the
+// nine or none; they count as not right, which is how the published
+// correlation with Ragni 2016 (r = 0.946) is computed (normalising by
+// the nine gives 0.949).
+func (p Percents) Accuracy(sem logic.Semantics) []float64 {
+	acc := make([]float64, 64)
+	for i, pair := range forms.Pairs() {
+		for _, r := range pair.Valid(sem) {
+			acc[i] += p[i][r] / 100
+		}
+	}
+	return acc
+}
+
+// MeanPredicted is how many responses a theory predicts per pair on
+// average, the context the theory fit's shares need (package human).
+func (d *Data) MeanPredicted(theory string) float64 {
+	n := 0
+	for _, rs := range d.Predictions[theory] {
+		n += len(rs)
+	}
+	return float64(n) / 64
 }
