@@ -38,7 +38,7 @@ func beliefCases(cfg Config) ([]Case, error) {
 		if len(cs) == 2*pairs {
 			return errDone
 		}
-		spec := gen.Spec{Family: "belief", Form: it.Form, Semantics: cfg.Semantics, Seed: cfg.Seed, Index: indexOf(it.ID)}
+		spec := gen.Spec{Family: "belief", Form: it.Form, Semantics: cfg.Semantics, Seed: cfg.Seed, Index: it.Index}
 		pair, err := gen.Isomorphs(spec, []gen.Condition{gen.Believable, gen.Unbelievable})
 		if errors.Is(err, gen.ErrInfeasible) || errors.Is(err, gen.ErrNoContent) || errors.Is(err, gen.ErrUnsupported) {
 			return nil
@@ -59,19 +59,6 @@ func beliefCases(cfg Config) ([]Case, error) {
 		return nil, fmt.Errorf("belief: only %d matched pairs found of the %d wanted", len(cs)/2, pairs)
 	}
 	return cs, nil
-}
-
-// indexOf reads the index of an item id, family/form/condition/index[/presentation].
-func indexOf(id string) int {
-	parts := strings.Split(id, "/")
-	if len(parts) < 4 {
-		return 0
-	}
-	n := 0
-	for _, c := range parts[3] {
-		n = 10*n + int(c-'0')
-	}
-	return n
 }
 
 // beliefCell names the cell of the 2×2 an item is in.

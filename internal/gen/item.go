@@ -28,6 +28,7 @@ type Item struct {
 	ID           string // family/form/condition/index, plus /presentation when not canonical
 	Family       string
 	Form         string
+	Index        int // which item of its form and condition, as Spec.Index
 	Condition    Condition
 	Presentation Presentation
 	Semantics    logic.Semantics
@@ -159,7 +160,7 @@ func generate(fam Family, f form, spec Spec, tax *lexicon.Taxonomy) (Item, error
 	// shows every member the same way.
 	pr := stream(spec.Seed, fam.Name, f.id, idx, spec.Presentation.String())
 	it := Item{
-		ID: id, Family: fam.Name, Form: f.id, Condition: spec.Condition,
+		ID: id, Family: fam.Name, Form: f.id, Index: spec.Index, Condition: spec.Condition,
 		Presentation: spec.Presentation, Semantics: spec.Semantics, Kind: fam.Kind,
 	}
 	options, err := it.render(f, c, spec.Presentation, pr)
@@ -376,7 +377,7 @@ func Exemplar(spec Spec, label string, terms, names map[string]string) (Item, er
 	}
 	pr := stream(spec.Seed, fam.Name, f.id, strconv.Itoa(spec.Index), spec.Presentation.String())
 	it := Item{
-		ID: id, Family: fam.Name, Form: f.id, Condition: spec.Condition,
+		ID: id, Family: fam.Name, Form: f.id, Index: spec.Index, Condition: spec.Condition,
 		Presentation: spec.Presentation, Semantics: spec.Semantics, Kind: fam.Kind,
 	}
 	c := content{terms: terms, names: names}
