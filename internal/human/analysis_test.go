@@ -3,6 +3,7 @@ package human
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/syllobench/syllobench/internal/ccobra"
@@ -199,8 +200,20 @@ func TestFromScorecardErrors(t *testing.T) {
 	if _, sk, err := FromScorecard(sc); err != nil || sk != (Skipped{Unanswered: 1, Unknown: 1}) {
 		t.Errorf("skipped %+v, %v", sk, err)
 	}
-	sc.Items[i].Premises = []string{"All cats are dogs.", "Some dogs are cats."}
-	if _, _, err := FromScorecard(sc); err == nil {
-		t.Error("an item with other premises than its regenerated one was accepted")
+	k := slices.IndexFunc(sc.Items[j+1:], func(it scorecard.Item) bool { return it.Probe == Probe }) + j + 1
+	ok := sc.Items[k]
+	sc.Items[k].Responses = ok.Responses[:3]
+	if _, _, err := FromScorecard(sc); err == nil || !strings.Contains(err.Error(), "labels but 3 response codes") {
+		t.Errorf("an item with fewer response codes than labels: %v", err)
+	}
+	sc.Items[k].Responses = append([]string{"Zxy"}, ok.Responses[1:]...)
+	sc.Items[k].Verdict = ok.Labels[0]
+	if _, _, err := FromScorecard(sc); err == nil || !strings.Contains(err.Error(), "Zxy") {
+		t.Errorf("an item with a response code that is not one: %v", err)
+	}
+	sc.Items[k] = ok
+	sc.Items[k].Labels, sc.Items[k].Responses = nil, nil
+	if _, sk, err := FromScorecard(sc); err != nil || sk != (Skipped{Unanswered: 1, Unknown: 1, Undescribed: 1}) {
+		t.Errorf("an item of format 1, with no response codes: skipped %+v, %v", sk, err)
 	}
 }

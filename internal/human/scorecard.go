@@ -2,13 +2,10 @@ package human
 
 import (
 	"fmt"
-	"strconv"
-	"strings"
+	"slices"
 
 	"github.com/syllobench/syllobench/internal/ccobra"
 	"github.com/syllobench/syllobench/internal/forms"
-	"github.com/syllobench/syllobench/internal/gen"
-	"github.com/syllobench/syllobench/internal/logic"
 	"github.com/syllobench/syllobench/internal/scorecard"
 )
 
@@ -20,46 +17,42 @@ const Probe = "conclusions"
 type Skipped struct {
 	Unanswered int // no label given: unparseable, error or not applicable
 	Unknown    int // a label that is not one of the item's options
+	// Undescribed items do not say which response each label stood for:
+	// they come from a scorecard of format 1, written before items
+	// carried their response codes.
+	Undescribed int
 }
 
 // FromScorecard counts a model's answers to the premise pairs from the
-// conclusions items of sc. The scorecard keeps the label chosen but not
-// the options, whose order a presentation may shuffle, so each item is
-// generated again from its id and the run's seed and semantics, and the
-// label is read against the regenerated options. An item whose
-// regenerated id or premises differ from the recorded ones is an error:
-// it means the generator changed since the run, and guessing would
-// misattribute answers. Items without a usable answer are counted in
-// Skipped, not in ccobra.Counts.
+// conclusions items of sc: each item records the premise pair (its form)
+// and the response code of each option label as shown, so the label
+// given is the response it meant. Items without a usable answer are
+// counted in Skipped, not in the counts.
 func FromScorecard(sc *scorecard.Scorecard) (ccobra.Counts, Skipped, error) {
 	var c ccobra.Counts
 	var sk Skipped
-	sem, err := logic.ParseSemantics(sc.Config.Semantics)
-	if err != nil {
-		return c, sk, err
-	}
 	for _, it := range sc.Items {
 		if it.Probe != Probe {
 			continue
 		}
-		if it.Verdict == "" {
+		switch {
+		case it.Verdict == "":
 			sk.Unanswered++
 			continue
+		case len(it.Responses) == 0:
+			sk.Undescribed++
+			continue
+		case len(it.Responses) != len(it.Labels):
+			return c, sk, fmt.Errorf("item %s: %d labels but %d response codes", it.ID, len(it.Labels), len(it.Responses))
 		}
-		g, err := regenerate(it, sem, sc.Config.Seed)
-		if err != nil {
-			return c, sk, err
-		}
-		var resp forms.Response
-		found := false
-		for _, o := range g.Options {
-			if o.Label == it.Verdict {
-				resp, found = o.Response, true
-			}
-		}
-		if !found {
+		i := slices.Index(it.Labels, it.Verdict)
+		if i < 0 {
 			sk.Unknown++
 			continue
+		}
+		resp, err := forms.ParseResponse(it.Responses[i])
+		if err != nil {
+			return c, sk, fmt.Errorf("item %s: %w", it.ID, err)
 		}
 		p, err := forms.ParsePair(it.Form)
 		if err != nil {
@@ -68,33 +61,4 @@ func FromScorecard(sc *scorecard.Scorecard) (ccobra.Counts, Skipped, error) {
 		c[ccobra.PairIndex(p)][resp]++
 	}
 	return c, sk, nil
-}
-
-// regenerate rebuilds a conclusions item from its recorded identity.
-// Its id is family/form/condition/index[/presentation] (gen.Item.ID).
-func regenerate(it scorecard.Item, sem logic.Semantics, seed uint64) (gen.Item, error) {
-	parts := strings.Split(it.ID, "/")
-	if len(parts) < 4 {
-		return gen.Item{}, fmt.Errorf("item %s: id is not family/form/condition/index", it.ID)
-	}
-	idx, err := strconv.Atoi(parts[3])
-	if err != nil {
-		return gen.Item{}, fmt.Errorf("item %s: index: %w", it.ID, err)
-	}
-	cond, err := gen.ParseCondition(it.Condition)
-	if err != nil {
-		return gen.Item{}, fmt.Errorf("item %s: %w", it.ID, err)
-	}
-	pres, err := gen.ParsePresentation(it.Presentation)
-	if err != nil {
-		return gen.Item{}, fmt.Errorf("item %s: %w", it.ID, err)
-	}
-	g, err := gen.Generate(gen.Spec{Family: Probe, Form: it.Form, Condition: cond, Presentation: pres, Semantics: sem, Seed: seed, Index: idx})
-	if err != nil {
-		return gen.Item{}, fmt.Errorf("item %s: %w", it.ID, err)
-	}
-	if g.ID != it.ID || strings.Join(g.PremiseText, "\n") != strings.Join(it.Premises, "\n") {
-		return gen.Item{}, fmt.Errorf("item %s: regenerated as %s with other premises; the generator has changed since this run", it.ID, g.ID)
-	}
-	return g, nil
 }

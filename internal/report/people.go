@@ -95,6 +95,9 @@ func modelAnswers(c *scorecard.Scorecard, label string) (a analysed, note string
 	if sk.Unknown > 0 {
 		skipped = append(skipped, fmt.Sprintf("%d with a label that is not one of the options", sk.Unknown))
 	}
+	if sk.Undescribed > 0 {
+		skipped = append(skipped, fmt.Sprintf("%d from a scorecard of format 1, which does not record what each option meant (replay it to write a new one)", sk.Undescribed))
+	}
 	if len(skipped) > 0 {
 		note = fmt.Sprintf("%s: %d conclusions answers compared; left out: %s.", label, a.answers, strings.Join(skipped, ", "))
 	}

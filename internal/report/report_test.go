@@ -210,9 +210,9 @@ func TestHTMLSmall(t *testing.T) {
 		"Invariance sets: 2 asked, 2 with an answered member, 1 with more than one verdict",
 		"set invariance/AEE-2/0/content, form AEE-2: 2 verdicts among 2 answered members", "All cats are fish.",
 		"No content pairs in this scorecard",
-		// Compared with people: model-a's hand-made items are not what the
-		// generator makes, model-b has none.
-		"model-a: not compared with people: item conclusions/AA1/symbolic/0",
+		// Compared with people: model-a is a scorecard of format 1, whose
+		// items do not say what each option meant; model-b has none.
+		"from a scorecard of format 1, which does not record what each option meant",
 		`model <b> & "co": no conclusions questions in this run, so no comparison with people.`,
 	} {
 		if !strings.Contains(d.text, want) {

@@ -359,13 +359,21 @@ func round(x float64) float64 {
 func scoreItem(probe string, r probes.Result) scorecard.Item {
 	it := r.Item
 	si := scorecard.Item{
-		ID: r.ID, Probe: probe, Form: it.Form, Condition: string(it.Condition), Presentation: it.Presentation.String(),
-		Format: string(r.Format), Kind: string(it.Kind), Set: it.Meta.Set, Premises: it.PremiseText, Conclusion: it.ConclusionText,
+		ID: r.ID, Probe: probe, Form: it.Form, Index: it.Index, Condition: string(it.Condition), Presentation: it.Presentation.String(),
+		Format: string(r.Format), Kind: string(it.Kind), Labels: it.Kind.Labels(),
+		Set: it.Meta.Set, Premises: it.PremiseText, Conclusion: it.ConclusionText,
 		Expected: it.Expected, Verdict: r.Answer(), Outcome: string(r.Outcome),
 		Rule: string(r.Verdict.Rule), PromptHash: r.PromptHash, Key: r.Key, Reply: r.Reply,
 	}
 	if len(it.Accepted) > 1 {
 		si.Accepted = slices.Clone(it.Accepted)
+	}
+	if len(it.Options) > 0 {
+		si.Labels, si.Responses = nil, nil
+		for _, o := range it.Options {
+			si.Labels = append(si.Labels, o.Label)
+			si.Responses = append(si.Responses, o.Response.String())
+		}
 	}
 	if r.Err != nil {
 		si.Error = r.Err.Error()

@@ -16,9 +16,14 @@ import (
 	"github.com/syllobench/syllobench/internal/atomicfile"
 )
 
-// Version is the format version, the value of "syllobench_scorecard". A
-// reader refuses any other.
-const Version = 1
+// Version is the format version, the value of "syllobench_scorecard",
+// that a run writes. Format 2 added each item's index, labels and
+// response codes; a reader takes format 1 too, whose items lack them,
+// and refuses any other.
+const Version = 2
+
+// oldest is the oldest format a reader takes.
+const oldest = 1
 
 // Scorecard is one run.
 type Scorecard struct {
@@ -76,10 +81,17 @@ type Item struct {
 	ID           string   `json:"id"`
 	Probe        string   `json:"probe"`
 	Form         string   `json:"form"`
+	Index        int      `json:"index"` // which item of its form and condition (format 2)
 	Condition    string   `json:"condition"`
 	Presentation string   `json:"presentation"`
 	Format       string   `json:"format"`
 	Kind         string   `json:"kind"`
+	// Labels are the answers the question offered, in the order shown,
+	// and Responses, for a choice among the nine conclusions of a premise
+	// pair, the CCOBRA response code each label stood for (format 2), so
+	// that a reader knows what an answer meant without the generator.
+	Labels    []string `json:"labels,omitempty"`
+	Responses []string `json:"responses,omitempty"`
 	Set          string   `json:"set,omitempty"` // the isomorph set or matched pair the item belongs to
 	Premises     []string `json:"premises"`
 	Conclusion   string   `json:"conclusion,omitempty"` // the statement asked about, for validity and truth questions
@@ -119,10 +131,11 @@ func (s *Scorecard) WriteFile(path string) error {
 }
 
 // ErrFormat is wrapped by the error of a file that is not a scorecard of
-// this version.
+// a known version.
 var ErrFormat = errors.New("not a syllobench scorecard of a known version")
 
-// Decode reads a scorecard, refusing unknown fields and other versions.
+// Decode reads a scorecard, refusing unknown fields and versions it does
+// not know.
 func Decode(r io.Reader) (*Scorecard, error) {
 	dec := json.NewDecoder(r)
 	dec.DisallowUnknownFields()
@@ -130,8 +143,8 @@ func Decode(r io.Reader) (*Scorecard, error) {
 	if err := dec.Decode(&s); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
 	}
-	if s.Format != Version {
-		return nil, fmt.Errorf("%w: format version %d, want %d", ErrFormat, s.Format, Version)
+	if s.Format < oldest || s.Format > Version {
+		return nil, fmt.Errorf("%w: format version %d, want %d to %d", ErrFormat, s.Format, oldest, Version)
 	}
 	if dec.More() {
 		return nil, fmt.Errorf("%w: data after the scorecard", ErrFormat)

@@ -54,7 +54,8 @@ func TestDecodeErrors(t *testing.T) {
 	for name, in := range map[string]string{
 		"empty":         "",
 		"truncated":     `{"syllobench_scorecard": 1, "model": "x"`,
-		"other version": `{"syllobench_scorecard": 2}`,
+		"other version": `{"syllobench_scorecard": 3}`,
+		"version zero":  `{"syllobench_scorecard": 0}`,
 		"no version":    `{"model": "x"}`,
 		"unknown field": `{"syllobench_scorecard": 1, "extra": true}`,
 		"trailing data": `{"syllobench_scorecard": 1} {}`,
@@ -88,5 +89,22 @@ func TestWriteFile(t *testing.T) {
 	}
 	if _, err := ReadFile(filepath.Join(dir, "nope.json")); err == nil {
 		t.Error("reading a missing file gave no error")
+	}
+}
+
+// A scorecard of format 1, written before items carried their index,
+// labels and response codes, still reads: its items have none of them.
+func TestReadFormat1(t *testing.T) {
+	s, err := ReadFile(filepath.Join("testdata", "format1.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Format != 1 || s.Model != "model-a" || len(s.Items) == 0 || len(s.Probes) == 0 {
+		t.Fatalf("format %d, model %q, %d items, %d probes", s.Format, s.Model, len(s.Items), len(s.Probes))
+	}
+	for _, it := range s.Items {
+		if it.Labels != nil || it.Responses != nil || it.Index != 0 {
+			t.Fatalf("item %s of a format-1 scorecard has format-2 fields: %+v", it.ID, it)
+		}
 	}
 }
