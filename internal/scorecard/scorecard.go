@@ -78,32 +78,32 @@ type Probe struct {
 
 // Item is the result of one question.
 type Item struct {
-	ID           string   `json:"id"`
-	Probe        string   `json:"probe"`
-	Form         string   `json:"form"`
-	Index        int      `json:"index"` // which item of its form and condition (format 2)
-	Condition    string   `json:"condition"`
-	Presentation string   `json:"presentation"`
-	Format       string   `json:"format"`
-	Kind         string   `json:"kind"`
+	ID           string `json:"id"`
+	Probe        string `json:"probe"`
+	Form         string `json:"form"`
+	Index        int    `json:"index"` // which item of its form and condition (format 2)
+	Condition    string `json:"condition"`
+	Presentation string `json:"presentation"`
+	Format       string `json:"format"`
+	Kind         string `json:"kind"`
 	// Labels are the answers the question offered, in the order shown,
 	// and Responses, for a choice among the nine conclusions of a premise
 	// pair, the CCOBRA response code each label stood for (format 2), so
 	// that a reader knows what an answer meant without the generator.
-	Labels    []string `json:"labels,omitempty"`
-	Responses []string `json:"responses,omitempty"`
-	Set          string   `json:"set,omitempty"` // the isomorph set or matched pair the item belongs to
-	Premises     []string `json:"premises"`
-	Conclusion   string   `json:"conclusion,omitempty"` // the statement asked about, for validity and truth questions
-	Expected     string   `json:"expected"`
-	Accepted     []string `json:"accepted,omitempty"` // when more than the expected label is right
-	Verdict      string   `json:"verdict"`            // the label given; "" when none
-	Outcome      string   `json:"outcome"`            // correct, wrong, unparseable, error or not-applicable
-	Rule         string   `json:"rule,omitempty"`     // the verdict rule that decided
-	PromptHash   string   `json:"prompt_hash"`
-	Key          string   `json:"fixture_key"`
-	Reply        string   `json:"reply"`
-	Error        string   `json:"error,omitempty"`
+	Labels     []string `json:"labels,omitempty"`
+	Responses  []string `json:"responses,omitempty"`
+	Set        string   `json:"set,omitempty"` // the isomorph set or matched pair the item belongs to
+	Premises   []string `json:"premises"`
+	Conclusion string   `json:"conclusion,omitempty"` // the statement asked about, for validity and truth questions
+	Expected   string   `json:"expected"`
+	Accepted   []string `json:"accepted,omitempty"` // when more than the expected label is right
+	Verdict    string   `json:"verdict"`            // the label given; "" when none
+	Outcome    string   `json:"outcome"`            // correct, wrong, unparseable, error or not-applicable
+	Rule       string   `json:"rule,omitempty"`     // the verdict rule that decided
+	PromptHash string   `json:"prompt_hash"`
+	Key        string   `json:"fixture_key"`
+	Reply      string   `json:"reply"`
+	Error      string   `json:"error,omitempty"`
 }
 
 // Encode writes s as indented JSON with a final newline. The same
