@@ -2,7 +2,6 @@ package probes
 
 import (
 	"crypto/sha256"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,7 +12,10 @@ import (
 	"github.com/syllobench/syllobench/internal/prompt"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/first-cases.txt")
+// update rewrites the golden files instead of checking them: the
+// project's one switch, UPDATE_GOLDEN=1 (a flag would break go test ./...
+// in every package that does not define it).
+var update = os.Getenv("UPDATE_GOLDEN") == "1"
 
 // The default size asks under 2,000 questions in all, so that a live run
 // on a local model takes about half an hour; small is about a quarter.
@@ -94,7 +96,7 @@ func TestCatalogueCoversTheExamples(t *testing.T) {
 
 // The first cases of every probe are pinned by the hash of their prompt:
 // the same seed gives byte-identical prompts on every machine. Run with
-// -update after a deliberate change to an item, and bump Version.
+// UPDATE_GOLDEN=1 after a deliberate change to an item, and bump Version.
 func TestFirstCasesGolden(t *testing.T) {
 	var b strings.Builder
 	for _, p := range All() {
@@ -115,7 +117,7 @@ func TestFirstCasesGolden(t *testing.T) {
 		}
 	}
 	path := filepath.Join("testdata", "first-cases.txt")
-	if *update {
+	if update {
 		if err := os.MkdirAll("testdata", 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -128,6 +130,6 @@ func TestFirstCasesGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	if diff := cmp.Diff(string(want), b.String()); diff != "" {
-		t.Errorf("the first cases changed (-golden +now); if on purpose, run go test ./probes -run Golden -update and bump Version:\n%s", diff)
+		t.Errorf("the first cases changed (-golden +now); if on purpose, run UPDATE_GOLDEN=1 go test ./probes -run Golden and bump Version:\n%s", diff)
 	}
 }

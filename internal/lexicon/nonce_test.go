@@ -19,10 +19,11 @@ import (
 	"github.com/syllobench/syllobench/internal/logic"
 )
 
-// nonceUpdateEnv names the environment switch that rewrites
-// nonce_blocklist.txt; configuration comes from the environment so that
+// nonceUpdateEnv names the environment switch that rewrites the
+// generated nonce_blocklist.txt, the project's one switch for golden and
+// generated files; it comes from the environment so that
 // `go test ./...` needs no custom flags.
-const nonceUpdateEnv = "UPDATE_NONCE_BLOCKLIST"
+const nonceUpdateEnv = "UPDATE_GOLDEN"
 
 const nonceRegenerate = nonceUpdateEnv + "=1 go test ./internal/lexicon -run TestNonceBlocklist"
 

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
-	"flag"
 	"fmt"
 	"image/png"
 	"io"
@@ -20,14 +19,14 @@ import (
 	"github.com/syllobench/syllobench/internal/scorecard"
 )
 
-// Run with -update or UPDATE_GOLDEN=1 to rewrite the golden files from the
+// Run with UPDATE_GOLDEN=1 to rewrite the golden files from the
 // current output.
-var update = flag.Bool("update", os.Getenv("UPDATE_GOLDEN") == "1", "rewrite the golden files")
+var update = os.Getenv("UPDATE_GOLDEN") == "1"
 
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
 	path := filepath.Join("testdata", name)
-	if *update {
+	if update {
 		if err := os.WriteFile(path, got, 0o644); err != nil {
 			t.Fatal(err)
 		}
