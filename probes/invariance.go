@@ -10,7 +10,8 @@ import (
 
 func invariance() Probe {
 	return Probe{
-		Name: "invariance",
+		Name:    "invariance",
+		NoFloor: true,
 		Reason: "A failure means the model gives different verdicts to arguments of the same form: " +
 			"its answer depends on the content (cell=content) or on the wording and order (cell=presentation), not on the logic.",
 		Cases: func(cfg Config) ([]Case, error) {

@@ -21,6 +21,8 @@ type Probe struct {
 	Reason string
 	// Cases generates the questions the probe asks under cfg.
 	Cases func(cfg Config) ([]Case, error)
+	// NoFloor is set when the probe's pass mark is not an accuracy floor.
+	NoFloor bool
 	// Assess judges the answers. It is pure: the same results give the
 	// same assessment, whose checks the run engine and the suite's tests
 	// turn into failures.

@@ -40,6 +40,7 @@ func (l Limits) FloorOf(probe string) float64 {
 	return l.Floor
 }
 
-// HasFloor reports whether the probe has an accuracy floor: every probe
-// but invariance, whose pass mark is the number of sets that flip.
-func (p Probe) HasFloor() bool { return p.Name != "invariance" }
+// HasFloor reports whether the probe has an accuracy floor, which
+// SYLLOBENCH_FLOOR_<PROBE> sets: every probe whose pass mark is not
+// another (invariance's is the number of sets that flip).
+func (p Probe) HasFloor() bool { return !p.NoFloor }
