@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path/filepath"
 	"strings"
 
@@ -32,41 +33,102 @@ func PinnedPath(fixtures, model string) string {
 	return filepath.Join(fixtures, fixture.Slug(model), "pinned.txt")
 }
 
-// recordedSetting is one setting a replay takes from the recorded
-// scorecard when its variable is not set.
+// recordedSetting is one setting of a run as its scorecard records it:
+// put writes it into the scorecard's configuration, take reads it back
+// when a replay takes the recorded settings (and the variable is not
+// set), and show, for a setting that decides which questions are asked
+// or how, is its value as the variable would give it, for the message of
+// a replay miss. A new setting the scorecard records is one row here.
 type recordedSetting struct {
 	variable string
+	put      func(s Settings, c *scorecard.Config)
 	take     func(s *Settings, c scorecard.Config) error
-	show     func(c scorecard.Config) string // the value, as the variable would give it
+	show     func(c scorecard.Config) string
 }
 
 var recordedSettings = []recordedSetting{
-	{"SYLLOBENCH_SEED", func(s *Settings, c scorecard.Config) error { s.Battery.Seed = c.Seed; return nil },
+	{"SYLLOBENCH_SEED",
+		func(s Settings, c *scorecard.Config) { c.Seed = s.Battery.Seed },
+		func(s *Settings, c scorecard.Config) error { s.Battery.Seed = c.Seed; return nil },
 		func(c scorecard.Config) string { return fmt.Sprint(c.Seed) }},
-	{"SYLLOBENCH_SIZE", func(s *Settings, c scorecard.Config) (err error) {
-		s.Battery.Size, err = probes.ParseSize(c.Size)
-		return err
-	},
+	{"SYLLOBENCH_SIZE",
+		func(s Settings, c *scorecard.Config) { c.Size = string(s.Battery.Size) },
+		func(s *Settings, c scorecard.Config) (err error) {
+			s.Battery.Size, err = probes.ParseSize(c.Size)
+			return err
+		},
 		func(c scorecard.Config) string { return c.Size }},
-	{"SYLLOBENCH_FORMAT", func(s *Settings, c scorecard.Config) (err error) {
-		s.Battery.Format, err = prompt.ParseFormat(c.Format)
-		return err
-	}, func(c scorecard.Config) string { return c.Format }},
-	{"SYLLOBENCH_SEMANTICS", func(s *Settings, c scorecard.Config) (err error) {
-		s.Battery.Semantics, err = logic.ParseSemantics(c.Semantics)
-		return err
-	}, func(c scorecard.Config) string { return c.Semantics }},
-	{"SYLLOBENCH_TEMPERATURE", func(s *Settings, c scorecard.Config) error { s.Model.Temperature = c.Temperature; return nil },
+	{"SYLLOBENCH_FORMAT",
+		func(s Settings, c *scorecard.Config) { c.Format = string(s.Battery.Format) },
+		func(s *Settings, c scorecard.Config) (err error) {
+			s.Battery.Format, err = prompt.ParseFormat(c.Format)
+			return err
+		},
+		func(c scorecard.Config) string { return c.Format }},
+	{"SYLLOBENCH_SEMANTICS",
+		func(s Settings, c *scorecard.Config) { c.Semantics = s.Battery.Semantics.String() },
+		func(s *Settings, c scorecard.Config) (err error) {
+			s.Battery.Semantics, err = logic.ParseSemantics(c.Semantics)
+			return err
+		},
+		func(c scorecard.Config) string { return c.Semantics }},
+	{"SYLLOBENCH_TEMPERATURE",
+		func(s Settings, c *scorecard.Config) { c.Temperature = s.Model.Temperature },
+		func(s *Settings, c scorecard.Config) error { s.Model.Temperature = c.Temperature; return nil },
 		func(c scorecard.Config) string { return fmt.Sprint(c.Temperature) }},
-	{"SYLLOBENCH_SAMPLING_SEED", func(s *Settings, c scorecard.Config) error { s.Model.Seed = c.SamplingSeed; return nil },
+	{"SYLLOBENCH_SAMPLING_SEED",
+		func(s Settings, c *scorecard.Config) { c.SamplingSeed = s.Model.Seed },
+		func(s *Settings, c scorecard.Config) error { s.Model.Seed = c.SamplingSeed; return nil },
 		func(c scorecard.Config) string { return fmt.Sprint(c.SamplingSeed) }},
-	{"SYLLOBENCH_MAX_TOKENS", func(s *Settings, c scorecard.Config) error { s.Model.MaxTokens = c.MaxTokens; return nil },
+	{"SYLLOBENCH_MAX_TOKENS",
+		func(s Settings, c *scorecard.Config) { c.MaxTokens = s.Model.MaxTokens },
+		func(s *Settings, c scorecard.Config) error { s.Model.MaxTokens = c.MaxTokens; return nil },
 		func(c scorecard.Config) string { return fmt.Sprint(c.MaxTokens) }},
-	{"SYLLOBENCH_FLOOR", func(s *Settings, c scorecard.Config) error { s.Battery.Limits.Floor = c.Floor; return nil }, nil},
-	{"SYLLOBENCH_BELIEF_LIMIT", func(s *Settings, c scorecard.Config) error { s.Battery.Limits.BeliefLimit = c.BeliefLimit; return nil }, nil},
-	{"SYLLOBENCH_MAX_FLIPS", func(s *Settings, c scorecard.Config) error { s.Battery.Limits.MaxFlips = c.MaxFlips; return nil }, nil},
-	{"SYLLOBENCH_ALPHA", func(s *Settings, c scorecard.Config) error { s.Battery.Limits.Alpha = c.Alpha; return nil }, nil},
-	{"SYLLOBENCH_STRICT", func(s *Settings, c scorecard.Config) error { s.Battery.Limits.Strict = c.Strict; return nil }, nil},
+	{"SYLLOBENCH_FLOOR",
+		func(s Settings, c *scorecard.Config) { c.Floor = s.Battery.Limits.Floor },
+		func(s *Settings, c scorecard.Config) error { s.Battery.Limits.Floor = c.Floor; return nil }, nil},
+	{"SYLLOBENCH_FLOOR_<PROBE>",
+		func(s Settings, c *scorecard.Config) { c.Floors = s.Battery.Limits.Floors },
+		func(s *Settings, c scorecard.Config) error {
+			s.Battery.Limits.Floors = maps.Clone(c.Floors)
+			return nil
+		}, nil},
+	{"SYLLOBENCH_BELIEF_LIMIT",
+		func(s Settings, c *scorecard.Config) { c.BeliefLimit = s.Battery.Limits.BeliefLimit },
+		func(s *Settings, c scorecard.Config) error { s.Battery.Limits.BeliefLimit = c.BeliefLimit; return nil }, nil},
+	{"SYLLOBENCH_MAX_FLIPS",
+		func(s Settings, c *scorecard.Config) { c.MaxFlips = s.Battery.Limits.MaxFlips },
+		func(s *Settings, c scorecard.Config) error { s.Battery.Limits.MaxFlips = c.MaxFlips; return nil }, nil},
+	{"SYLLOBENCH_ALPHA",
+		func(s Settings, c *scorecard.Config) { c.Alpha = s.Battery.Limits.Alpha },
+		func(s *Settings, c scorecard.Config) error { s.Battery.Limits.Alpha = c.Alpha; return nil }, nil},
+	{"SYLLOBENCH_STRICT",
+		func(s Settings, c *scorecard.Config) { c.Strict = s.Battery.Limits.Strict },
+		func(s *Settings, c scorecard.Config) error { s.Battery.Limits.Strict = c.Strict; return nil }, nil},
+	// The target: no variable sets it, it follows from the base URL and
+	// the model, and a replay takes the recorded one.
+	{"",
+		func(s Settings, c *scorecard.Config) { c.Target = s.Target },
+		func(s *Settings, c scorecard.Config) error {
+			if c.Target != "" {
+				s.Target = c.Target
+			}
+			return nil
+		}, nil},
+}
+
+// isSet reports whether the user set a recorded setting's variable.
+func (s Settings) isSet(variable string) bool {
+	if prefix, ok := strings.CutSuffix(variable, "<PROBE>"); ok {
+		for v := range s.set {
+			if strings.HasPrefix(v, prefix) {
+				return true
+			}
+		}
+		return false
+	}
+	_, ok := s.set[variable]
+	return ok
 }
 
 // takeRecorded reads the model's recorded scorecard, when there is one,
@@ -84,25 +146,12 @@ func (s *Settings) takeRecorded() error {
 	s.Recorded = &Recorded{Path: path, Config: c}
 	var errs []error
 	for _, rs := range recordedSettings {
-		if _, ok := s.set[rs.variable]; ok {
+		if s.isSet(rs.variable) {
 			continue
 		}
 		if err := rs.take(s, c); err != nil {
 			errs = append(errs, err)
 		}
-	}
-	floorsSet := false
-	for v := range s.set {
-		floorsSet = floorsSet || strings.HasPrefix(v, "SYLLOBENCH_FLOOR_")
-	}
-	if !floorsSet && len(c.Floors) > 0 {
-		s.Battery.Limits.Floors = map[string]float64{}
-		for k, v := range c.Floors {
-			s.Battery.Limits.Floors[k] = v
-		}
-	}
-	if c.Target != "" {
-		s.Target = c.Target
 	}
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
@@ -136,11 +185,9 @@ func (s Settings) recordedDifferences() []string {
 
 // scorecardConfig is the run's configuration as its scorecard records it.
 func (s Settings) scorecardConfig() scorecard.Config {
-	l := s.Battery.Limits
-	return scorecard.Config{
-		Target: s.Target, Seed: s.Battery.Seed, Size: string(s.Battery.Size), Format: string(s.Battery.Format),
-		Semantics: s.Battery.Semantics.String(), Temperature: s.Model.Temperature, SamplingSeed: s.Model.Seed,
-		MaxTokens: s.Model.MaxTokens, Floor: l.Floor, Floors: l.Floors, BeliefLimit: l.BeliefLimit,
-		MaxFlips: l.MaxFlips, Alpha: l.Alpha, Strict: l.Strict,
+	var c scorecard.Config
+	for _, rs := range recordedSettings {
+		rs.put(s, &c)
 	}
+	return c
 }
