@@ -185,7 +185,45 @@ func readFixtures(t *testing.T, root, modelName string) fixtures {
 		}
 		f[probe] = es
 	}
+	// The journal of a killed recorder holds what it recorded since its
+	// files were last merged; the next run merges it.
+	if err := readJournal(filepath.Join(dir, fixture.JournalName), f); err != nil {
+		t.Fatal(err)
+	}
 	return f
+}
+
+// readJournal adds the whole lines of a journal, "<probe> <entry>", to f.
+// A torn last line, the write a kill cut short, is left out.
+func readJournal(file string, f fixtures) error {
+	data, err := os.ReadFile(file)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	lines := bytes.Split(data, []byte("\n"))
+	for i, l := range lines[:len(lines)-1] {
+		probe, rest, ok := bytes.Cut(l, []byte(" "))
+		var e entryLine
+		if !ok || json.Unmarshal(rest, &e) != nil || e.Key == "" {
+			return fmt.Errorf("%s:%d: not a journal line: %.80q", file, i+1, l)
+		}
+		if f[string(probe)] == nil {
+			f[string(probe)] = map[string]string{}
+		}
+		if _, ok := f[string(probe)][e.Key]; ok {
+			continue // the first recorded answer stands
+		}
+		switch {
+		case e.Response != nil:
+			f[string(probe)][e.Key] = e.Response.Text
+		case e.Declined != nil:
+			f[string(probe)][e.Key] = "declined: " + *e.Declined
+		}
+	}
+	return nil
 }
 
 func readFixtureFile(file string) (map[string]string, error) {
