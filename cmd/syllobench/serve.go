@@ -22,6 +22,11 @@ var stopServing chan struct{}
 // shutdownGrace is how long serve waits for requests in flight to finish.
 const shutdownGrace = 2 * time.Second
 
+// serveTimeouts are the timeouts of the server (zero fields: refmodel's
+// defaults, 10s to read a header, 30s a whole request, 60s to answer,
+// 2 minutes of idle keep-alive); tests shorten them.
+var serveTimeouts refmodel.Timeouts
+
 func runServe(stdout, stderr io.Writer, args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -44,7 +49,7 @@ func runServe(stdout, stderr io.Writer, args []string) error {
 	if *rate < 0 || *rate > 1 {
 		return usagef("serve -fault-rate %v: want a fraction from 0 to 1", *rate)
 	}
-	opts := []refmodel.ServerOption{refmodel.WithLog(stderr)}
+	opts := []refmodel.ServerOption{refmodel.WithLog(stderr), refmodel.WithTimeouts(serveTimeouts)}
 	if *rate > 0 || *latency > 0 {
 		opts = append(opts, refmodel.WithFaults(refmodel.Faults{
 			Rate429: *rate / 3, Rate5xx: *rate / 3, RateTruncate: *rate / 3,
@@ -59,7 +64,9 @@ func runServe(stdout, stderr io.Writer, args []string) error {
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
-	srv := &http.Server{Handler: refmodel.NewHandler(refmodel.All(), opts...), ReadHeaderTimeout: 10 * time.Second}
+	// The server times out slow requests and idle keep-alive
+	// connections, so that a client cannot hold connections open.
+	srv := refmodel.NewServer(refmodel.NewHandler(refmodel.All(), opts...))
 	fmt.Fprintf(stdout, "serving %v on http://%s/v1\n", refmodel.Names(), ln.Addr())
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()

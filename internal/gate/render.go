@@ -4,8 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/syllobench/syllobench/internal/human"
 )
@@ -27,12 +29,110 @@ func mfaText(r *human.Rate) string {
 	return fmt.Sprintf("%d/%d = %.0f%%", r.K, r.N, 100*r.Value())
 }
 
-// mfaLine is the line under the table that gives the MFA match rates.
-func (c *Comparison) mfaLine() string {
+// mfaLine is the line under the table that gives the MFA match rates,
+// with the model names escaped by esc.
+func (c *Comparison) mfaLine(esc func(string) string) string {
 	if c.MFA == nil {
 		return ""
 	}
-	return fmt.Sprintf("MFA match with people (Ragni 2016): %s %s, %s %s", c.Base, mfaText(c.MFA.Base), c.Cand, mfaText(c.MFA.Cand))
+	return fmt.Sprintf("MFA match with people (Ragni 2016): %s %s, %s %s", esc(c.Base), mfaText(c.MFA.Base), esc(c.Cand), mfaText(c.MFA.Cand))
+}
+
+// Everything in a comparison that came from a scorecard (model names,
+// probe names, item ids, premises, labels, outcomes, and the warnings
+// that quote them) may hold anything a model or a hand-edited file put
+// there. The writers below escape it, so that it cannot add lines,
+// headings, table rows or HTML to the output, or forge the gate's
+// verdict.
+
+// textEsc escapes s for the text format: a string with a character that
+// is not printable (a newline, a tab, a control or a bidirectional
+// formatting character) or with invalid UTF-8 is written Go-quoted, as
+// by %q, so that it stays on its line and shows what it holds; any other
+// string is written as it is.
+func textEsc(s string) string {
+	if !utf8.ValidString(s) || strings.IndexFunc(s, func(r rune) bool { return !strconv.IsPrint(r) }) >= 0 {
+		return strconv.Quote(s)
+	}
+	return s
+}
+
+// visible replaces each character of s that is not printable (line
+// breaks, tabs, controls, bidirectional formatting) by its Go escape,
+// \n, \t, \u202e…, and invalid UTF-8 by U+FFFD: what is left holds no
+// line break.
+func visible(s string) string {
+	if utf8.ValidString(s) && strings.IndexFunc(s, func(r rune) bool { return !strconv.IsPrint(r) }) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
+		if strconv.IsPrint(r) {
+			b.WriteRune(r)
+			continue
+		}
+		q := strconv.QuoteRune(r) // 'x' with x escaped
+		b.WriteString(q[1 : len(q)-1])
+	}
+	return b.String()
+}
+
+// mdText escapes s for Markdown text, in a paragraph, a list item or a
+// table cell: line breaks and other unprintable characters are shown
+// escaped (see visible), so that s stays on its line and in its cell;
+// &, < and > become HTML entities, so that s opens or closes no HTML
+// element (a <details> block, a <script>); and the characters with a
+// meaning in Markdown inline syntax or tables (\ ` * _ [ ] | ~ $) are
+// backslash-escaped, so that s makes no code span, emphasis, link, image,
+// math or cell boundary. (As s holds no line break, it starts no line,
+// and the characters that mean something only there, # - + = > and
+// digits, cannot start a heading, a list or a quote.)
+func mdText(s string) string {
+	s = visible(s)
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '\\', '`', '*', '_', '[', ']', '|', '~', '$':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// mdCode writes s as a Markdown code span, which shows it literally: its
+// line breaks and unprintable characters shown escaped, and the span
+// delimited by one backtick more than the longest run of backticks in
+// s, padded with a space where s starts or ends with a backtick (or a
+// space), so that nothing in s can close the span early. It is not for
+// a table cell, where | would still split the cell.
+func mdCode(s string) string {
+	s = visible(s)
+	if s == "" {
+		return `""`
+	}
+	longest, run := 0, 0
+	for _, r := range s {
+		if r == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", longest+1)
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") || strings.HasPrefix(s, " ") || strings.HasSuffix(s, " ") {
+		s = " " + s + " "
+	}
+	return fence + s + fence
 }
 
 // Format is how a comparison is written.
@@ -107,8 +207,13 @@ func pValue(p float64) string {
 func (c *Comparison) writeText(w io.Writer, maxFlips int) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "candidate %s against baseline %s: %d paired items, exact McNemar on the flipped items, Holm-corrected over %d probes, α = %g\n\n",
-		c.Cand, c.Base, c.Paired, len(c.Rows), c.Thresholds.Alpha)
+		textEsc(c.Cand), textEsc(c.Base), c.Paired, len(c.Rows), c.Thresholds.Alpha)
 	rows, notes := c.cells()
+	for _, r := range rows {
+		for j := range r {
+			r[j] = textEsc(r[j])
+		}
+	}
 	width := 0
 	for _, r := range rows {
 		width = max(width, len(r[0]))
@@ -121,21 +226,21 @@ func (c *Comparison) writeText(w io.Writer, maxFlips int) error {
 	if len(notes) > 0 {
 		b.WriteString("\n")
 		for i, n := range notes {
-			fmt.Fprintf(&b, "(%d) %s\n", i+1, n)
+			fmt.Fprintf(&b, "(%d) %s\n", i+1, textEsc(n))
 		}
 	}
-	if l := c.mfaLine(); l != "" {
+	if l := c.mfaLine(textEsc); l != "" {
 		fmt.Fprintf(&b, "%s\n", l)
 	}
 	for _, w := range c.Warnings {
-		fmt.Fprintf(&b, "note: %s\n", w)
+		fmt.Fprintf(&b, "note: %s\n", textEsc(w))
 	}
 	if c.Failed() {
 		b.WriteString("\nFAIL: ")
 		var why []string
 		for _, r := range c.Rows {
 			if r.Worse() {
-				why = append(why, r.Probe)
+				why = append(why, textEsc(r.Probe))
 			}
 		}
 		if len(why) > 0 {
@@ -173,18 +278,19 @@ func flipList(b *strings.Builder, title string, fs []Flip, max int, one func(*st
 }
 
 func textFlip(b *strings.Builder, f Flip) {
-	fmt.Fprintf(b, "  %s: expected %s; was %s, now %s\n", f.ID, f.Expected, given(f.BaseVerdict, f.BaseOutcome), given(f.Verdict, f.Outcome))
+	fmt.Fprintf(b, "  %s: expected %s; was %s, now %s\n", textEsc(f.ID), textEsc(f.Expected),
+		given(f.BaseVerdict, f.BaseOutcome, textEsc), given(f.Verdict, f.Outcome, textEsc))
 	if s := statement(f); s != "" {
-		fmt.Fprintf(b, "      %s\n", s)
+		fmt.Fprintf(b, "      %s\n", textEsc(s))
 	}
 }
 
-// given names an answer, or says there was none.
-func given(verdict, outcome string) string {
+// given names an answer, or says there was none, escaped by esc.
+func given(verdict, outcome string, esc func(string) string) string {
 	if verdict == "" {
-		return "no answer (" + outcome + ")"
+		return "no answer (" + esc(outcome) + ")"
 	}
-	return verdict
+	return esc(verdict)
 }
 
 // statement is the argument of a flip on one line.
@@ -202,12 +308,12 @@ func (c *Comparison) writeMarkdown(w io.Writer, maxFlips int) error {
 	if c.Failed() {
 		status = "❌ fails"
 	}
-	fmt.Fprintf(&b, "**syllobench gate %s**: `%s` against baseline `%s` (%d paired items, exact McNemar on flipped items, Holm-corrected, α = %g)\n\n",
-		status, c.Cand, c.Base, c.Paired, c.Thresholds.Alpha)
+	fmt.Fprintf(&b, "**syllobench gate %s**: %s against baseline %s (%d paired items, exact McNemar on flipped items, Holm-corrected, α = %g)\n\n",
+		status, mdCode(c.Cand), mdCode(c.Base), c.Paired, c.Thresholds.Alpha)
 	rows, notes := c.cells()
 	for i, r := range rows {
 		for j := range r {
-			r[j] = strings.ReplaceAll(r[j], "|", `\|`)
+			r[j] = mdText(r[j])
 		}
 		fmt.Fprintf(&b, "| %s |\n", strings.Join(r, " | "))
 		if i == 0 {
@@ -217,19 +323,20 @@ func (c *Comparison) writeMarkdown(w io.Writer, maxFlips int) error {
 	if len(notes) > 0 {
 		b.WriteString("\n")
 		for i, n := range notes {
-			fmt.Fprintf(&b, "(%d) %s  \n", i+1, n)
+			fmt.Fprintf(&b, "(%d) %s  \n", i+1, mdText(n))
 		}
 	}
-	if l := c.mfaLine(); l != "" {
-		fmt.Fprintf(&b, "\n%s\n", strings.ReplaceAll(l, "|", `\|`))
+	if l := c.mfaLine(mdText); l != "" {
+		fmt.Fprintf(&b, "\n%s\n", l)
 	}
 	for _, w := range c.Warnings {
-		fmt.Fprintf(&b, "\n_Note: %s_\n", w)
+		fmt.Fprintf(&b, "\n_Note: %s_\n", mdText(w))
 	}
 	md := func(b *strings.Builder, f Flip) {
-		fmt.Fprintf(b, "- `%s`: expected **%s**; was %s, now **%s**", f.ID, f.Expected, given(f.BaseVerdict, f.BaseOutcome), given(f.Verdict, f.Outcome))
+		fmt.Fprintf(b, "- %s: expected **%s**; was %s, now **%s**", mdCode(f.ID), mdText(f.Expected),
+			given(f.BaseVerdict, f.BaseOutcome, mdText), given(f.Verdict, f.Outcome, mdText))
 		if s := statement(f); s != "" {
-			fmt.Fprintf(b, "<br>%s", strings.ReplaceAll(s, "\n", " "))
+			fmt.Fprintf(b, "<br>%s", mdText(s))
 		}
 		b.WriteString("\n")
 	}

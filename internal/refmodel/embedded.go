@@ -32,7 +32,8 @@ type Embedded struct {
 const shutdownTimeout = 5 * time.Second
 
 // Start serves reasoners, configured by opts as by [NewHandler], on
-// 127.0.0.1 at a free port. It returns once the port is listening.
+// 127.0.0.1 at a free port, with the timeouts of [NewServer]. It returns
+// once the port is listening.
 func Start(reasoners []Reasoner, opts ...ServerOption) (*Embedded, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -40,12 +41,8 @@ func Start(reasoners []Reasoner, opts ...ServerOption) (*Embedded, error) {
 	}
 	h := NewHandler(reasoners, opts...)
 	e := &Embedded{
-		handler: h,
-		srv: &http.Server{
-			Handler:           h,
-			ReadHeaderTimeout: 10 * time.Second,
-			IdleTimeout:       2 * time.Minute,
-		},
+		handler:  h,
+		srv:      NewServer(h),
 		url:      "http://" + ln.Addr().String() + "/v1",
 		done:     make(chan struct{}),
 		newConns: map[net.Conn]time.Time{},

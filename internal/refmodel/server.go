@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"strings"
 	"sync"
@@ -49,8 +50,11 @@ const maxRequestBody = 8 << 20
 // "code"}}, with these statuses:
 //
 //	400  the body is not JSON, or names no model, or has no messages, or a bad temperature or max_tokens
+//	     (or the body could not be read)
 //	404  an unknown model (code "model_not_found"), or an unknown path (code "unknown_url")
 //	405  a known path with the wrong method (code "method_not_allowed"), with an Allow header
+//	408  the body did not arrive within the read timeout of [Timeouts] (code "request_timeout"),
+//	     answered at once, with no fault injected
 //	413  a body over 8 MiB
 //	422  the reasoner cannot read the prompt back ([ErrUnreadable], code "unreadable_prompt"),
 //	     or its theory does not answer that kind of question ([ErrNotApplicable], code "not_applicable")
@@ -67,6 +71,7 @@ type Handler struct {
 	faults    *faultInjector
 	logMu     sync.Mutex
 	log       io.Writer
+	timeouts  Timeouts // for NewServer
 	stats     counters
 }
 
@@ -74,8 +79,78 @@ type Handler struct {
 type ServerOption func(*serverOptions)
 
 type serverOptions struct {
-	faults *Faults
-	log    io.Writer
+	faults   *Faults
+	log      io.Writer
+	timeouts Timeouts
+}
+
+// Timeouts bound how long a server of a [Handler] ([NewServer], [Start])
+// waits on a client, so that a client that sends its request slowly, or
+// leaves a keep-alive connection idle, does not hold a connection open
+// for ever. A zero (or negative) field takes its default.
+type Timeouts struct {
+	// ReadHeader bounds the reading of a request's header. Default 10s.
+	ReadHeader time.Duration
+	// Read bounds the reading of a whole request, header and body. A
+	// request whose body is late gets a 408 and its connection is
+	// closed. Default 30s.
+	Read time.Duration
+	// Write bounds the time from the end of a request's header to the
+	// end of its response: the reading of the body, the reasoner's work
+	// and the writing of the answer. The Latency and Stall of [Faults]
+	// are added to it, so that an injected delay does not cut the
+	// answer off. Default 60s.
+	Write time.Duration
+	// Idle bounds how long a keep-alive connection waits for its next
+	// request before it is closed. Default 2 minutes.
+	Idle time.Duration
+}
+
+// defaultTimeouts fills in the zero fields of [Timeouts].
+var defaultTimeouts = Timeouts{ReadHeader: 10 * time.Second, Read: 30 * time.Second, Write: time.Minute, Idle: 2 * time.Minute}
+
+// orDefault returns t with its zero and negative fields set to their defaults.
+func (t Timeouts) orDefault() Timeouts {
+	d := defaultTimeouts
+	if t.ReadHeader <= 0 {
+		t.ReadHeader = d.ReadHeader
+	}
+	if t.Read <= 0 {
+		t.Read = d.Read
+	}
+	if t.Write <= 0 {
+		t.Write = d.Write
+	}
+	if t.Idle <= 0 {
+		t.Idle = d.Idle
+	}
+	return t
+}
+
+// WithTimeouts sets the timeouts of the server that [NewServer] and
+// [Start] make; [NewHandler] alone keeps them for [NewServer].
+func WithTimeouts(t Timeouts) ServerOption { return func(o *serverOptions) { o.timeouts = t } }
+
+// NewServer returns an [http.Server] serving h, with the read, write,
+// idle and read-header timeouts of the [Timeouts] that h was made with
+// (see [WithTimeouts]). The caller sets its address or gives it a
+// listener.
+func NewServer(h *Handler) *http.Server {
+	t := h.timeouts
+	write := t.Write
+	if h.faults != nil {
+		write += h.faults.f.Latency
+		if h.faults.f.RateStall > 0 {
+			write += h.faults.f.Stall
+		}
+	}
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: t.ReadHeader,
+		ReadTimeout:       t.Read,
+		WriteTimeout:      write,
+		IdleTimeout:       t.Idle,
+	}
 }
 
 // WithLog makes the handler write one line per request to w:
@@ -96,7 +171,7 @@ func NewHandler(reasoners []Reasoner, opts ...ServerOption) *Handler {
 	for _, opt := range opts {
 		opt(&o)
 	}
-	h := &Handler{reasoners: make(map[string]Reasoner, len(reasoners)), log: o.log}
+	h := &Handler{reasoners: make(map[string]Reasoner, len(reasoners)), log: o.log, timeouts: o.timeouts.orDefault()}
 	type modelObject struct {
 		ID      string `json:"id"`
 		Object  string `json:"object"`
@@ -375,6 +450,20 @@ func (h *Handler) chat(w http.ResponseWriter, r *http.Request, ex *exchange) {
 	// connection and cancel the request's context if the client goes away
 	// during the added latency.
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxRequestBody))
+	if ne, ok := errors.AsType[net.Error](err); ok && ne.Timeout() {
+		// The request never arrived whole, and net/http has canceled its
+		// context: it is answered at once, with no fault drawn.
+		writeError(w, ex, http.StatusRequestTimeout, "invalid_request_error", "", "request_timeout",
+			"The request body did not arrive within the server's read timeout.")
+		return
+	}
+	if err == nil {
+		// The read timeout was for the request, which is in: while the
+		// reasoner works and the latency passes, net/http watches the
+		// connection with the same deadline, and would take its expiry
+		// for a client gone away. The write timeout bounds the rest.
+		http.NewResponseController(w).SetReadDeadline(time.Time{}) // not supported by a recorder: nothing to clear
+	}
 	if h.faults != nil {
 		ex.fault = h.faults.decide()
 		if !h.faults.delay(r.Context(), ex) {

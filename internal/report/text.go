@@ -3,8 +3,10 @@ package report
 import (
 	"bytes"
 	"io"
+	"strconv"
 	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/syllobench/syllobench/internal/scorecard"
 )
@@ -17,6 +19,9 @@ import (
 // share of each card's answers to the premise pairs that equal the most
 // frequent human answer (package human), "k/n = p%", or "-" for a card
 // without conclusions answers. Columns are aligned with text/tabwriter.
+// A model or probe name with a line break, a tab or another character
+// that is not printable is written quoted, as by %q, so that it stays in
+// its cell.
 func Text(w io.Writer, cards []*scorecard.Scorecard) error {
 	if len(cards) == 0 {
 		return errNoCards
@@ -25,11 +30,11 @@ func Text(w io.Writer, cards []*scorecard.Scorecard) error {
 	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
 	row := []string{"probe"}
 	for _, l := range labels(cards) {
-		row = append(row, l, "")
+		row = append(row, textCell(l), "")
 	}
 	writeRow(tw, row)
 	for _, name := range probeNames(cards) {
-		row := []string{name}
+		row := []string{textCell(name)}
 		for _, c := range cards {
 			p := findProbe(c, name)
 			if p == nil {
@@ -69,6 +74,16 @@ func Text(w io.Writer, cards []*scorecard.Scorecard) error {
 	}
 	_, err := io.WriteString(w, out.String())
 	return err
+}
+
+// textCell returns s, or s quoted when it holds invalid UTF-8 or a
+// character that is not printable (a line break, a tab, a control, a
+// bidirectional formatting character), which would break the table.
+func textCell(s string) string {
+	if !utf8.ValidString(s) || strings.IndexFunc(s, func(r rune) bool { return !strconv.IsPrint(r) }) >= 0 {
+		return strconv.Quote(s)
+	}
+	return s
 }
 
 // writeRow writes one line of cells, each ended by a tab.
