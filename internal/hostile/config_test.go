@@ -38,6 +38,7 @@ var garbage = []struct {
 	{"SYLLOBENCH_SAMPLING_SEED", []string{"seed", "1.5", "99999999999999999999"}},
 	{"SYLLOBENCH_TEMPERATURE", []string{"hot", "NaN", "Inf", "-0.1", "2.5"}},
 	{"SYLLOBENCH_RETRIES", []string{"some", "-1", "101"}},
+	{"SYLLOBENCH_MAX_REPLY_BYTES", []string{"lots", "0", "-1", "4MiB", "1073741825", "1e6"}},
 	{"SYLLOBENCH_MODE", []string{"sometimes", "Replay", "record,live"}},
 	{"SYLLOBENCH_FIXTURES", []string{"{file}", "{file}/below"}},
 	{"SYLLOBENCH_SEED", []string{"-1", "seed", "18446744073709551616"}},

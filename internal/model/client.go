@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"reflect"
 	"strings"
 	"time"
 
@@ -39,7 +40,10 @@ type Option func(*clientOptions)
 
 type clientOptions struct{ http HTTPDoer }
 
-// WithHTTPClient makes the client send its HTTP requests through d.
+// WithHTTPClient makes the client send its HTTP requests through d. An
+// *http.Client is used as a copy that refuses a redirect to another
+// origin, as the client's own does (see [sameOrigin]); another HTTPDoer
+// is used as it is, and is trusted to follow no such redirect.
 func WithHTTPClient(d HTTPDoer) Option {
 	return func(o *clientOptions) { o.http = d }
 }
@@ -54,16 +58,21 @@ func NewClient(cfg Config, opts ...Option) (*Client, error) {
 	for _, opt := range opts {
 		opt(&o)
 	}
-	if o.http == nil {
+	switch d := o.http.(type) {
+	case nil:
 		t := http.DefaultTransport.(*http.Transport).Clone()
 		t.MaxIdleConnsPerHost = cfg.Concurrency // keep a connection per slot
-		o.http = &http.Client{Transport: t}
+		o.http = &http.Client{Transport: t, CheckRedirect: sameOrigin(nil)}
+	case *http.Client:
+		hc := *d
+		hc.CheckRedirect = sameOrigin(d.CheckRedirect)
+		o.http = &hc
 	}
 	// go-openai keeps its token in a struct that fmt would print, so it
 	// gets none: wire sets the Authorization header from the config.
 	oc := openai.DefaultConfig("")
 	oc.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
-	oc.HTTPClient = wire{next: o.http, key: cfg.key}
+	oc.HTTPClient = wire{next: o.http, key: cfg.key, maxReply: cfg.MaxReplyBytes}
 	secrets := credentials(cfg)
 	return &Client{
 		cfg:     cfg,
@@ -72,6 +81,48 @@ func NewClient(cfg Config, opts ...Option) (*Client, error) {
 		slots:   make(chan struct{}, cfg.Concurrency),
 		secrets: func() []string { return secrets },
 	}, nil
+}
+
+// maxRedirects is how many redirects a request follows, as many as
+// net/http's default.
+const maxRedirects = 10
+
+// sameOrigin returns the CheckRedirect of the client's *http.Client: it
+// refuses a redirect to another origin (scheme, host or port), then asks
+// next, if any, or follows at most maxRedirects.
+//
+// net/http keeps the Authorization header on a redirect to the same host
+// name, whatever the port or scheme: a redirect from https://host to
+// http://host:8080 would send the key in clear text to whatever listens
+// there, and one to another host would at least send the request, and
+// the base URL's password with it, where the user never pointed.
+func sameOrigin(next func(*http.Request, []*http.Request) error) func(*http.Request, []*http.Request) error {
+	return func(req *http.Request, via []*http.Request) error {
+		// Every earlier hop had the origin of the first, or it would have
+		// been refused.
+		from := via[len(via)-1].URL
+		if origin(req.URL) != origin(via[0].URL) {
+			return fmt.Errorf("refused the redirect from %s to %s: it leads to another origin (scheme, host or port), "+
+				"which the API key must not be sent to; point SYLLOBENCH_BASE_URL at the server itself",
+				RedactURL(from.String()), RedactURL(req.URL.String()))
+		}
+		if next != nil {
+			return next(req, via)
+		}
+		if len(via) >= maxRedirects {
+			return fmt.Errorf("stopped after %d redirects, the last to %s", len(via), RedactURL(req.URL.String()))
+		}
+		return nil
+	}
+}
+
+// origin returns the scheme, host and port of u, the port made explicit.
+func origin(u *url.URL) string {
+	port := u.Port()
+	if port == "" {
+		port = map[string]string{"http": "80", "https": "443"}[strings.ToLower(u.Scheme)]
+	}
+	return strings.ToLower(u.Scheme) + "://" + strings.ToLower(u.Hostname()) + ":" + port
 }
 
 // credentials returns the secrets that requests under cfg carry, as a
@@ -131,8 +182,12 @@ func (c *Client) complete(ctx context.Context, req Request) (Response, int, erro
 		case attempt > c.cfg.Retries:
 			return fail(fmt.Errorf("%w (retry budget of %d spent)", f.err, c.cfg.Retries))
 		case f.retryAfter > c.cfg.MaxRetryAfter:
-			return fail(fmt.Errorf("%w (the server asked to retry after %v, more than the longest wait honoured, %v)",
-				f.err, f.retryAfter, c.cfg.MaxRetryAfter))
+			wait := f.retryAfter.String()
+			if f.retryAfter == maxRetryAfter {
+				wait = "at least " + wait // the cap of a longer one
+			}
+			return fail(fmt.Errorf("%w (the server asked to retry after %s, more than the longest wait honoured, %v)",
+				f.err, wait, c.cfg.MaxRetryAfter))
 		}
 		delay := max(f.retryAfter, backoff(attempt, c.cfg.BaseDelay, c.cfg.MaxDelay))
 		if err := sleep(ctx, delay); err != nil {
@@ -164,9 +219,7 @@ func (c *Client) attempt(ctx context.Context, oreq openai.ChatCompletionRequest,
 	}
 	// A server that echoes the request into its reply would otherwise
 	// have the fixtures and the scorecard keep the credentials.
-	resp.Text = c.redactReply(resp.Text)
-	resp.Reasoning = c.redactReply(resp.Reasoning)
-	resp.SystemFingerprint = c.redactReply(resp.SystemFingerprint)
+	c.redactResponse(&resp)
 	return resp, nil
 }
 
@@ -175,8 +228,9 @@ func (c *Client) attempt(ctx context.Context, oreq openai.ChatCompletionRequest,
 // don't leak past this package.
 func (c *Client) classify(ctx, actx context.Context, ex *exchange, err error) *failure {
 	var (
-		apiErr *openai.APIError
-		reqErr *openai.RequestError
+		apiErr   *openai.APIError
+		reqErr   *openai.RequestError
+		tooLarge *replyTooLargeError
 	)
 	f := &failure{}
 	switch {
@@ -185,6 +239,10 @@ func (c *Client) classify(ctx, actx context.Context, ex *exchange, err error) *f
 	case errors.Is(actx.Err(), context.DeadlineExceeded):
 		f.err = fmt.Errorf("no complete response within the timeout of %v: %w", c.cfg.Timeout, context.DeadlineExceeded)
 		f.retryable = true
+	case errors.As(err, &tooLarge):
+		// Not retried: the server would send it again.
+		f.status = ex.status
+		f.err = tooLarge
 	case errors.As(err, &apiErr):
 		c.statusFailure(f, ex, apiErr.HTTPStatusCode, apiErr.Message)
 		if code, _ := apiErr.Code.(string); code == CodeNotApplicable && apiErr.HTTPStatusCode == http.StatusUnprocessableEntity {
@@ -243,6 +301,27 @@ func (c *Client) redactReply(s string) string {
 		}
 	}
 	return s
+}
+
+// redactResponse applies redactReply to every string field of r, those
+// of its nested structs included: every one of them is written to the
+// fixtures and the scorecard, and a field added to [Response] later is
+// covered without a line here.
+func (c *Client) redactResponse(r *Response) {
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.String:
+			v.SetString(c.redactReply(v.String()))
+		case reflect.Struct:
+			for i := range v.NumField() {
+				if v.Type().Field(i).IsExported() {
+					walk(v.Field(i))
+				}
+			}
+		}
+	}
+	walk(reflect.ValueOf(r).Elem())
 }
 
 // redactedError is an error with the key taken out of its message, still

@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -403,4 +405,109 @@ func TestClientRefusal(t *testing.T) {
 	if got.Text != "I'm sorry, I can't help with that." {
 		t.Errorf("text %q; want the refusal", got.Text)
 	}
+}
+
+// TestClientRedactsEveryField sends the key back through every string
+// field of a chat completion and of an error, and checks that it is in
+// none of the Response's string fields, found by reflection, nor in the
+// error. A string field added to Response has no way in below, and the
+// test fails until it gets one.
+func TestClientRedactsEveryField(t *testing.T) {
+	const key = "sk-FIELD-SENTINEL-7c1d9e3a"
+	raw := func(code int, body string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(code)
+			io.WriteString(w, body)
+		}
+	}
+	message := func(msg string) http.HandlerFunc {
+		return raw(200, `{"id":"x","object":"chat.completion","choices":[{"index":0,"finish_reason":"stop","message":`+msg+`}]}`)
+	}
+	// Each string field of Response, by name, and a reply that puts the
+	// key into it.
+	fields := map[string]http.HandlerFunc{
+		"Text":              answer(completion{text: "Answer: yes, " + key}),
+		"Reasoning":         answer(completion{text: "Yes", reasoningContent: "the key is " + key}),
+		"FinishReason":      answer(completion{text: "Yes", finish: key}),
+		"SystemFingerprint": answer(completion{text: "Yes", fingerprint: "fp_" + key}),
+	}
+	// The other ways in: wire fields that become one of those, and
+	// errors.
+	others := map[string]http.HandlerFunc{
+		"reasoning":           answer(completion{text: "Yes", reasoning: key}),
+		"refusal":             message(`{"role":"assistant","content":null,"refusal":"no, ` + key + `"}`),
+		"content-parts":       message(`{"role":"assistant","content":[{"type":"text","text":"` + key + `"}]}`),
+		"error-message":       status(400, "invalid key "+key),
+		"error-plain-text":    raw(401, "invalid key "+key),
+		"error-retried":       status(503, "overloaded, key "+key),
+		"declined":            raw(422, `{"error":{"message":"not for `+key+`","code":"not_applicable"}}`),
+		"not-a-completion":    raw(200, "<html>"+key+"</html>"),
+		"every-field-at-once": raw(200, `{"choices":[{"message":{"content":"`+key+`"},"finish_reason":"`+key+`"}],"system_fingerprint":"`+key+`"}`),
+	}
+	for _, f := range stringFields(reflect.TypeOf(Response{}), "") {
+		if fields[f] == nil {
+			t.Errorf("Response.%s is a string field that no reply here fills: add one to fields, so that its redaction is tested", f)
+		}
+	}
+	check := func(t *testing.T, serve http.HandlerFunc, field string, wantErr bool) {
+		c, _ := newTestClient(t, func(c *Config) { *c = c.WithAPIKey(key) }, serve)
+		resp, err := c.Complete(context.Background(), request())
+		for f, v := range stringValues(reflect.ValueOf(resp), "") {
+			if strings.Contains(v, key) {
+				t.Errorf("Response.%s has the key: %q", f, v)
+			}
+			if f == field && !strings.Contains(v, "[redacted]") {
+				t.Errorf("Response.%s = %q, want the key that the server sent in it redacted (err %v)", f, v, err)
+			}
+		}
+		if err != nil {
+			if s := fmt.Sprintf("%v\n%+v\n%#v", err, err, err); strings.Contains(s, key) {
+				t.Errorf("the error has the key: %s", s)
+			}
+		}
+		if wantErr && (err == nil || !strings.Contains(err.Error(), "[redacted]")) {
+			t.Errorf("error %v; want the server's message with the key redacted", err)
+		}
+	}
+	for name, serve := range fields {
+		t.Run(name, func(t *testing.T) { check(t, serve, name, false) })
+	}
+	for name, serve := range others {
+		wantErr := strings.HasPrefix(name, "error-") || name == "declined"
+		t.Run(name, func(t *testing.T) { check(t, serve, "", wantErr) })
+	}
+}
+
+// stringFields returns the names of the exported string fields of the
+// struct type typ and of its nested structs, as prefix.Name.
+func stringFields(typ reflect.Type, prefix string) []string {
+	var names []string
+	for f := range typ.Fields() {
+		switch {
+		case !f.IsExported():
+		case f.Type.Kind() == reflect.String:
+			names = append(names, prefix+f.Name)
+		case f.Type.Kind() == reflect.Struct:
+			names = append(names, stringFields(f.Type, prefix+f.Name+".")...)
+		}
+	}
+	return names
+}
+
+// stringValues returns the exported string fields of the struct v and of
+// its nested structs, by the names stringFields gives them.
+func stringValues(v reflect.Value, prefix string) map[string]string {
+	out := map[string]string{}
+	for i := range v.NumField() {
+		f := v.Type().Field(i)
+		switch {
+		case !f.IsExported():
+		case f.Type.Kind() == reflect.String:
+			out[prefix+f.Name] = v.Field(i).String()
+		case f.Type.Kind() == reflect.Struct:
+			maps.Copy(out, stringValues(v.Field(i), prefix+f.Name+"."))
+		}
+	}
+	return out
 }

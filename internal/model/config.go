@@ -22,11 +22,21 @@ const (
 	// rate-limited APIs ask for a minute or more, and a run should wait
 	// that out rather than fail.
 	DefaultMaxRetryAfter = 5 * time.Minute
+	// DefaultMaxReplyBytes bounds the body of one reply. A chat
+	// completion is some kilobytes, and one of tens of thousands of tokens
+	// with its reasoning is still well under a megabyte; a server that
+	// sends more is broken or hostile, and the client would otherwise hold
+	// all of it in memory.
+	DefaultMaxReplyBytes = 4 << 20
 
 	// The largest values a Config accepts.
 	MaxConcurrency = 1024
 	MaxRetries     = 100
 	MaxTemperature = 2
+	// MaxReplyBytesLimit is the largest MaxReplyBytes: with a reply held
+	// per request in flight, more would let the replies of a run exhaust
+	// the memory of any machine.
+	MaxReplyBytesLimit = 1 << 30
 )
 
 // ErrInvalidConfig is wrapped by every error of [NewClient] about a
@@ -40,16 +50,17 @@ var ErrNoBaseURL = errors.New("no base URL: set SYLLOBENCH_BASE_URL")
 // Config configures the OpenAI-compatible [Client]. internal/run reads it
 // from these environment variables:
 //
-//	variable                   field        default     accepted
-//	SYLLOBENCH_BASE_URL        BaseURL      (none)      an http or https URL, e.g. http://localhost:11434/v1
-//	SYLLOBENCH_MODEL           Model        ref-logic   any non-empty name
-//	SYLLOBENCH_API_KEY         (the key)    (none)      no control characters; falls back to OPENAI_API_KEY
-//	SYLLOBENCH_CONCURRENCY     Concurrency  8           requests in flight, 1 to 1024
-//	SYLLOBENCH_TIMEOUT         Timeout      120s        a positive Go duration, per attempt
-//	SYLLOBENCH_MAX_TOKENS      MaxTokens    1024        a positive integer
-//	SYLLOBENCH_SAMPLING_SEED   Seed         0           a 64-bit integer
-//	SYLLOBENCH_TEMPERATURE     Temperature  0           a number from 0 to 2
-//	SYLLOBENCH_RETRIES         Retries      5           retries per request, 0 to 100
+//	variable                    field         default     accepted
+//	SYLLOBENCH_BASE_URL         BaseURL       (none)      an http or https URL, e.g. http://localhost:11434/v1
+//	SYLLOBENCH_MODEL            Model         ref-logic   any non-empty name
+//	SYLLOBENCH_API_KEY          (the key)     (none)      no control characters; falls back to OPENAI_API_KEY
+//	SYLLOBENCH_CONCURRENCY      Concurrency   8           requests in flight, 1 to 1024
+//	SYLLOBENCH_TIMEOUT          Timeout       120s        a positive Go duration, per attempt
+//	SYLLOBENCH_MAX_TOKENS       MaxTokens     1024        a positive integer
+//	SYLLOBENCH_SAMPLING_SEED    Seed          0           a 64-bit integer
+//	SYLLOBENCH_TEMPERATURE      Temperature   0           a number from 0 to 2
+//	SYLLOBENCH_RETRIES          Retries       5           retries per request, 0 to 100
+//	SYLLOBENCH_MAX_REPLY_BYTES  MaxReplyBytes 4194304     bytes of one reply, 1 to 1073741824 (1 GiB)
 //
 // An empty BaseURL means that no external server is configured. The key is
 // kept unexported and every way of printing a Config redacts it.
@@ -65,8 +76,13 @@ type Config struct {
 	BaseDelay   time.Duration // the backoff before the first retry
 	MaxDelay    time.Duration // the cap on the client's own backoff
 	// MaxRetryAfter is the longest Retry-After the client honours; a
-	// server that asks for more ends the request.
+	// server that asks for more ends the request. It is less than a day,
+	// the cap on what a server can ask for (see retryAfter).
 	MaxRetryAfter time.Duration
+	// MaxReplyBytes is the most the client reads of one response body,
+	// counted after decompression; a longer one fails the request, and
+	// none of it is kept.
+	MaxReplyBytes int64
 
 	// apiKey returns the key. It is a function so that no struct that
 	// holds a Config, printed by reflection in any verb, can show the
@@ -86,6 +102,7 @@ func DefaultConfig() Config {
 		BaseDelay:     DefaultBaseDelay,
 		MaxDelay:      DefaultMaxDelay,
 		MaxRetryAfter: DefaultMaxRetryAfter,
+		MaxReplyBytes: DefaultMaxReplyBytes,
 	}
 }
 
@@ -139,6 +156,14 @@ func (c Config) validate() error {
 	if c.BaseDelay <= 0 || c.MaxDelay < c.BaseDelay || c.MaxRetryAfter < c.MaxDelay {
 		bad("BaseDelay, MaxDelay and MaxRetryAfter", fmt.Sprint(c.BaseDelay, " ", c.MaxDelay, " ", c.MaxRetryAfter), "0 < BaseDelay <= MaxDelay <= MaxRetryAfter")
 	}
+	if c.MaxRetryAfter >= maxRetryAfter {
+		// A huge Retry-After is taken as maxRetryAfter: it must still be
+		// more than the client honours, and end the request.
+		bad("MaxRetryAfter", c.MaxRetryAfter, fmt.Sprintf("less than %v", maxRetryAfter))
+	}
+	if c.MaxReplyBytes < 1 || c.MaxReplyBytes > MaxReplyBytesLimit {
+		bad("MaxReplyBytes", c.MaxReplyBytes, fmt.Sprintf("1 to %d", MaxReplyBytesLimit))
+	}
 	if math.IsNaN(c.Temperature) || c.Temperature < 0 || c.Temperature > MaxTemperature {
 		bad("Temperature", c.Temperature, "0 to 2")
 	}
@@ -152,9 +177,9 @@ func (c Config) String() string {
 		key = "redacted"
 	}
 	return fmt.Sprintf("model.Config{BaseURL: %q, Model: %q, APIKey: %s, Concurrency: %d, Timeout: %v, "+
-		"MaxTokens: %d, Seed: %d, Temperature: %g, Retries: %d, BaseDelay: %v, MaxDelay: %v}",
+		"MaxTokens: %d, Seed: %d, Temperature: %g, Retries: %d, BaseDelay: %v, MaxDelay: %v, MaxRetryAfter: %v, MaxReplyBytes: %d}",
 		RedactURL(c.BaseURL), c.Model, key, c.Concurrency, c.Timeout,
-		c.MaxTokens, c.Seed, c.Temperature, c.Retries, c.BaseDelay, c.MaxDelay)
+		c.MaxTokens, c.Seed, c.Temperature, c.Retries, c.BaseDelay, c.MaxDelay, c.MaxRetryAfter, c.MaxReplyBytes)
 }
 
 // GoString is String, so that %#v redacts the key too.

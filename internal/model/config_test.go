@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -60,6 +61,10 @@ func TestNewClientChecksConfig(t *testing.T) {
 		{"timeout=0", func(c *Config) { c.Timeout = 0 }, ErrInvalidConfig, "every attempt would time out at once"},
 		{"delays", func(c *Config) { c.MaxDelay = c.BaseDelay / 2 }, ErrInvalidConfig, "the cap is below the base"},
 		{"temperature=3", func(c *Config) { c.Temperature = 3 }, ErrInvalidConfig, "out of every server's range"},
+		{"max-reply-bytes=0", func(c *Config) { c.MaxReplyBytes = 0 }, ErrInvalidConfig, "no reply could be read"},
+		{"max-reply-bytes=2GiB", func(c *Config) { c.MaxReplyBytes = 2 << 30 }, ErrInvalidConfig, "over MaxReplyBytesLimit"},
+		{"max-retry-after=24h", func(c *Config) { c.MaxRetryAfter = 24 * time.Hour }, ErrInvalidConfig,
+			"a huge Retry-After, capped at a day, would be honoured rather than end the request"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -50,31 +50,47 @@ func retryableTransport(err error) bool {
 	return errors.As(err, &ne) && ne.Timeout()
 }
 
-// maxRetryAfter bounds a parsed Retry-After, so that a huge one cannot
-// overflow a Duration. Any wait over [Config.MaxRetryAfter] ends the
-// retries.
+// maxRetryAfter bounds a parsed Retry-After before it becomes a
+// Duration: time.Duration(ms * 1e6) of a huge or infinite float, or a
+// count of seconds times time.Second, would overflow into a negative or
+// tiny wait, and the client would hammer a server that asked it to stay
+// away. It is more than any [Config.MaxRetryAfter] (the config checks
+// it), so that a wait this long ends the retries.
 const maxRetryAfter = 24 * time.Hour
 
 // retryAfter returns the wait that a response header asks for: the
 // retry-after-ms header that OpenAI sends, else Retry-After in seconds or
-// as an HTTP date, relative to now.
+// as an HTTP date, relative to now. A wait too long for a Duration, or
+// infinite, is maxRetryAfter.
 func retryAfter(h http.Header, now time.Time) (time.Duration, bool) {
 	if v := h.Get("Retry-After-Ms"); v != "" {
-		if ms, err := strconv.ParseFloat(v, 64); err == nil && ms >= 0 {
-			return min(time.Duration(ms*float64(time.Millisecond)), maxRetryAfter), true
+		// ParseFloat gives ±Inf with ErrRange for a number out of range:
+		// a huge one is still a wait.
+		ms, err := strconv.ParseFloat(v, 64)
+		if (err == nil || errors.Is(err, strconv.ErrRange)) && ms >= 0 {
+			if ms >= float64(maxRetryAfter/time.Millisecond) {
+				return maxRetryAfter, true
+			}
+			return time.Duration(ms * float64(time.Millisecond)), true
 		}
 	}
 	v := h.Get("Retry-After")
 	if v == "" {
 		return 0, false
 	}
-	if s, err := strconv.ParseInt(v, 10, 64); err == nil {
+	// ParseInt gives the largest int64 with ErrRange for more digits than
+	// an int64 holds.
+	if s, err := strconv.ParseInt(v, 10, 64); err == nil || errors.Is(err, strconv.ErrRange) {
 		if s < 0 {
 			return 0, false
 		}
-		return time.Duration(min(s, int64(maxRetryAfter/time.Second))) * time.Second, true
+		if s >= int64(maxRetryAfter/time.Second) {
+			return maxRetryAfter, true
+		}
+		return time.Duration(s) * time.Second, true
 	}
 	if t, err := http.ParseTime(v); err == nil {
+		// Sub saturates rather than overflows.
 		return min(max(t.Sub(now), 0), maxRetryAfter), true
 	}
 	return 0, false

@@ -202,12 +202,51 @@ func TestRetryAfter(t *testing.T) {
 		{http.Header{"Retry-After": {"soon"}}, 0, false, "garbage is ignored"},
 		{http.Header{"Retry-After": {"99999999999999"}}, maxRetryAfter, true, "huge values cannot overflow"},
 		{http.Header{"Retry-After-Ms": {"250.5"}, "Retry-After": {"1"}}, 250500 * time.Microsecond, true, "OpenAI's milliseconds win"},
+		// Overflow: each of these, multiplied out into nanoseconds, is
+		// past the largest Duration; unclamped it wraps to a negative or
+		// tiny wait and the client retries at once.
+		{http.Header{"Retry-After": {"99999999999999999"}}, maxRetryAfter, true, "seconds whose nanoseconds overflow an int64"},
+		{http.Header{"Retry-After": {"9223372036854775807"}}, maxRetryAfter, true, "the largest int64"},
+		{http.Header{"Retry-After": {"99999999999999999999"}}, maxRetryAfter, true, "more seconds than an int64 holds: huge, not absent"},
+		{http.Header{"Retry-After": {"86400"}}, maxRetryAfter, true, "a day, the cap"},
+		{http.Header{"Retry-After": {"86399"}}, maxRetryAfter - time.Second, true, "just under the cap"},
+		{http.Header{"Retry-After-Ms": {"10000000000000"}}, maxRetryAfter, true, "milliseconds whose nanoseconds overflow"},
+		{http.Header{"Retry-After-Ms": {"9223372036854.775807"}}, maxRetryAfter, true, "just past the largest Duration"},
+		{http.Header{"Retry-After-Ms": {"1e300"}}, maxRetryAfter, true, "a float far past any Duration"},
+		{http.Header{"Retry-After-Ms": {"1e400"}}, maxRetryAfter, true, "past float64 itself: +Inf and ErrRange"},
+		{http.Header{"Retry-After-Ms": {"Inf"}}, maxRetryAfter, true, "infinity"},
+		{http.Header{"Retry-After-Ms": {"86400000"}}, maxRetryAfter, true, "a day in milliseconds, the cap"},
+		{http.Header{"Retry-After-Ms": {"NaN"}, "Retry-After": {"2"}}, 2 * time.Second, true, "NaN is no wait: Retry-After serves"},
+		{http.Header{"Retry-After-Ms": {"-1e400"}}, 0, false, "negative infinity is invalid"},
+		{http.Header{"Retry-After": {"-99999999999999999999"}}, 0, false, "negative overflow is invalid"},
+		{http.Header{"Retry-After": {"Fri, 31 Dec 9999 23:59:59 GMT"}}, maxRetryAfter, true, "a date millennia away"},
 	}
 	for _, tt := range tests {
 		got, ok := retryAfter(tt.header, now)
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("retryAfter(%v) = %v, %v; want %v, %v (%s)", tt.header, got, ok, tt.want, tt.ok, tt.reason)
 		}
+	}
+}
+
+// TestClientHugeRetryAfter: a Retry-After too large for a Duration ends
+// the request as one over MaxRetryAfter, rather than overflowing into a
+// wait of nothing and retrying at once.
+func TestClientHugeRetryAfter(t *testing.T) {
+	for _, h := range [][2]string{
+		{"Retry-After-Ms", "10000000000000"},
+		{"Retry-After-Ms", "1e400"},
+		{"Retry-After", "99999999999999999"},
+		{"Retry-After", "99999999999999999999"},
+	} {
+		t.Run(h[0]+"="+h[1], func(t *testing.T) {
+			c, s := newTestClient(t, nil, status(429, "quota", h[0], h[1]), yes)
+			_, err := c.Complete(context.Background(), request())
+			wantInfraError(t, err, "asked to retry after at least 24h0m0s, more than the longest wait honoured, 5m0s")
+			if s.calls.Load() != 1 {
+				t.Errorf("%d calls, want 1: the wait asked for ends the request", s.calls.Load())
+			}
+		})
 	}
 }
 

@@ -3,6 +3,7 @@ package model
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -35,9 +36,13 @@ type exchangeKey struct{}
 //
 // wire also sets the Authorization header: the key stays in a function,
 // out of every struct that fmt could print.
+//
+// And wire bounds every response body, of an answer, of an error or of
+// the list of models, to maxReply bytes (see [limitBody]).
 type wire struct {
-	next HTTPDoer
-	key  func() string
+	next     HTTPDoer
+	key      func() string
+	maxReply int64
 }
 
 func (w wire) Do(req *http.Request) (*http.Response, error) {
@@ -51,8 +56,12 @@ func (w wire) Do(req *http.Request) (*http.Response, error) {
 		}
 	}
 	resp, err := w.next.Do(req)
-	if err != nil || ex == nil {
+	if err != nil {
 		return resp, err
+	}
+	resp.Body = limitBody(resp, w.maxReply)
+	if ex == nil {
+		return resp, nil
 	}
 	ex.status, ex.header = resp.StatusCode, resp.Header
 	if resp.StatusCode/100 != 2 {
@@ -61,6 +70,10 @@ func (w wire) Do(req *http.Request) (*http.Response, error) {
 	body, err := io.ReadAll(resp.Body)
 	resp.Body.Close()
 	if err != nil {
+		var tooLarge *replyTooLargeError
+		if errors.As(err, &tooLarge) {
+			return nil, err
+		}
 		return nil, fmt.Errorf("reading the response body: %w", err)
 	}
 	ex.bodyRead = true
@@ -68,6 +81,71 @@ func (w wire) Do(req *http.Request) (*http.Response, error) {
 	resp.Body = io.NopCloser(bytes.NewReader(body))
 	return resp, nil
 }
+
+// ErrReplyTooLarge is wrapped by the error of a request whose response
+// body is longer than [Config.MaxReplyBytes].
+var ErrReplyTooLarge = errors.New("the response is too large")
+
+// replyTooLargeError is the error of a response body over the limit.
+type replyTooLargeError struct{ limit int64 }
+
+func (e *replyTooLargeError) Error() string {
+	return fmt.Sprintf("the response body is longer than %d bytes, the most the client reads "+
+		"(SYLLOBENCH_MAX_REPLY_BYTES, Config.MaxReplyBytes); none of it is kept", e.limit)
+}
+
+// Unwrap returns [ErrReplyTooLarge].
+func (e *replyTooLargeError) Unwrap() error { return ErrReplyTooLarge }
+
+// limitBody returns the body of resp bounded to limit bytes: reading
+// more fails with a *replyTooLargeError, and so does the first read of
+// a body whose Content-Length says that it is longer.
+//
+// It bounds the body as the caller reads it: when net/http asked for
+// gzip itself, it inflates the body transparently (and drops its
+// Content-Length), and the limit counts the inflated bytes, so that a
+// small compressed body cannot fill the memory either.
+func limitBody(resp *http.Response, limit int64) io.ReadCloser {
+	if resp.Body == nil {
+		return nil
+	}
+	b := &limitedBody{body: resp.Body, left: limit, limit: limit}
+	if resp.ContentLength > limit {
+		b.err = &replyTooLargeError{limit: limit}
+	}
+	return b
+}
+
+// limitedBody is a response body that fails once more than limit bytes
+// have been read from it.
+type limitedBody struct {
+	body  io.ReadCloser
+	left  int64 // bytes that may still be read
+	limit int64
+	err   error // sticky: the body is over the limit
+}
+
+func (b *limitedBody) Read(p []byte) (int, error) {
+	if b.err != nil {
+		return 0, b.err
+	}
+	// One byte more than is left is enough to find a body over the
+	// limit, and no more is taken from the connection.
+	if int64(len(p)) > b.left+1 {
+		p = p[:b.left+1]
+	}
+	n, err := b.body.Read(p)
+	if int64(n) > b.left {
+		b.err = &replyTooLargeError{limit: b.limit}
+		return 0, b.err
+	}
+	b.left -= int64(n)
+	return n, err
+}
+
+// Close closes the body. One left unread closes its connection rather
+// than draining it.
+func (b *limitedBody) Close() error { return b.body.Close() }
 
 // setTemperature rewrites the JSON body of req so that it holds the
 // temperature of ex, or 0 if there is no exchange and no temperature, and

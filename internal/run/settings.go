@@ -23,7 +23,7 @@ import (
 // one reader of every SYLLOBENCH_ variable and of the command line's
 // flags, so that go test and syllobench run cannot read them differently.
 type Settings struct {
-	Model   model.Config  // the target and its sampling: base URL, model, key, concurrency, timeout, max tokens, seed, temperature, retries
+	Model   model.Config  // the target and its sampling: base URL, model, key, concurrency, timeout, max tokens, seed, temperature, retries, reply size
 	Battery probes.Config // what is asked and how it is judged: seed, size, format, semantics, limits
 
 	Mode     fixture.Mode // SYLLOBENCH_MODE
@@ -115,7 +115,7 @@ var Variables = []string{
 	"SYLLOBENCH_ALPHA", "SYLLOBENCH_API_KEY", "SYLLOBENCH_BASELINE", "SYLLOBENCH_BASE_URL",
 	"SYLLOBENCH_BELIEF_LIMIT", "SYLLOBENCH_CONCURRENCY", "SYLLOBENCH_DEADLINE", "SYLLOBENCH_FIXTURES",
 	"SYLLOBENCH_FLOOR", "SYLLOBENCH_FLOORS", "SYLLOBENCH_FORMAT", "SYLLOBENCH_FUZZ_SEEDS",
-	"SYLLOBENCH_MAX_FAILURES", "SYLLOBENCH_MAX_FLIPS", "SYLLOBENCH_MAX_TOKENS",
+	"SYLLOBENCH_MAX_FAILURES", "SYLLOBENCH_MAX_FLIPS", "SYLLOBENCH_MAX_REPLY_BYTES", "SYLLOBENCH_MAX_TOKENS",
 	"SYLLOBENCH_POWER", // 1: the gate's power simulation prints its full tables (internal/gate's tests)
 	"SYLLOBENCH_MODE", "SYLLOBENCH_MODEL", "SYLLOBENCH_OUT", "SYLLOBENCH_RETRIES",
 	"SYLLOBENCH_SAMPLING_SEED", "SYLLOBENCH_SEED", "SYLLOBENCH_SEMANTICS", "SYLLOBENCH_SIZE",
@@ -336,6 +336,8 @@ func (r *reader) readModel(c *model.Config) {
 	r.integer("SYLLOBENCH_SAMPLING_SEED", -1<<63, 1<<63-1, "a 64-bit integer", func(n int64) { c.Seed = n })
 	r.number("SYLLOBENCH_TEMPERATURE", 0, model.MaxTemperature, "a number from 0 to 2", &c.Temperature)
 	r.integer("SYLLOBENCH_RETRIES", 0, model.MaxRetries, fmt.Sprintf("an integer from 0 to %d", model.MaxRetries), func(n int64) { c.Retries = int(n) })
+	r.integer("SYLLOBENCH_MAX_REPLY_BYTES", 1, model.MaxReplyBytesLimit, fmt.Sprintf("a positive integer up to %d (1 GiB), a count of bytes", model.MaxReplyBytesLimit),
+		func(n int64) { c.MaxReplyBytes = n })
 }
 
 // readBattery reads what is asked and how it is judged:

@@ -109,6 +109,7 @@ func TestLoadModel(t *testing.T) {
 	full.BaseURL, full.Model = "http://localhost:11434/v1", "qwen2.5:7b"
 	full.Concurrency, full.Timeout, full.MaxTokens = 32, 90*time.Second, 4096
 	full.Seed, full.Temperature, full.Retries = -7, 0.25, 0
+	full.MaxReplyBytes = 1 << 20
 	tests := []struct {
 		name   string
 		vars   map[string]string
@@ -125,7 +126,7 @@ func TestLoadModel(t *testing.T) {
 			"SYLLOBENCH_BASE_URL": "http://localhost:11434/v1", "SYLLOBENCH_MODEL": "qwen2.5:7b",
 			"SYLLOBENCH_API_KEY": "k1", "SYLLOBENCH_CONCURRENCY": "32", "SYLLOBENCH_TIMEOUT": "90s",
 			"SYLLOBENCH_MAX_TOKENS": "4096", "SYLLOBENCH_SAMPLING_SEED": "-7",
-			"SYLLOBENCH_TEMPERATURE": "0.25", "SYLLOBENCH_RETRIES": "0",
+			"SYLLOBENCH_TEMPERATURE": "0.25", "SYLLOBENCH_RETRIES": "0", "SYLLOBENCH_MAX_REPLY_BYTES": "1048576",
 		},
 		want:   withKey(full, "k1"),
 		reason: "every variable is read into its field",
@@ -209,6 +210,10 @@ func TestLoadModelErrors(t *testing.T) {
 		{"SYLLOBENCH_TEMPERATURE", "NaN", "a number from 0 to 2", "NaN compares false with everything"},
 		{"SYLLOBENCH_RETRIES", "-1", "an integer from 0 to 100", "a negative budget"},
 		{"SYLLOBENCH_RETRIES", "many", "an integer from 0 to 100", "not a number"},
+		{"SYLLOBENCH_MAX_REPLY_BYTES", "0", "a positive integer up to 1073741824", "no reply could be read"},
+		{"SYLLOBENCH_MAX_REPLY_BYTES", "-1", "a positive integer up to 1073741824", "a negative size"},
+		{"SYLLOBENCH_MAX_REPLY_BYTES", "4MiB", "a positive integer up to 1073741824", "a count of bytes, without a unit"},
+		{"SYLLOBENCH_MAX_REPLY_BYTES", "1073741825", "a positive integer up to 1073741824", "more than a gigabyte a reply"},
 		{"SYLLOBENCH_MODEL", " qwen", "a model name without spaces around it", "a stray space would name another model"},
 	}
 	for _, tt := range tests {
