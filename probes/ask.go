@@ -18,7 +18,13 @@ const (
 	Correct     Outcome = "correct"
 	Wrong       Outcome = "wrong"
 	Unparseable Outcome = "unparseable"
-	Error       Outcome = "error"
+	// Truncated: the reply was cut off at its token limit
+	// (finish_reason "length") before it gave its answer line, so
+	// whatever it said last is not its answer. It counts as not right,
+	// apart from wrong and unparseable, so that a limit too low for the
+	// format shows as such.
+	Truncated Outcome = "truncated"
+	Error     Outcome = "error"
 	// NotApplicable: the model declined the question as not one it
 	// answers, as the reference reasoners of syllogism theories decline
 	// questions about individuals.
@@ -50,6 +56,21 @@ func Read(it gen.Item, reply string) verdict.Result {
 		return verdict.ParseChoice(reply, opts)
 	}
 	return verdict.Parse(it.Kind, reply)
+}
+
+// CutOff is the rule of the verdict of a truncated reply.
+const CutOff verdict.Rule = "cut off at the token limit before an answer line"
+
+// Judge reads a reply to an item and grades it. A reply cut off at its
+// token limit (finishReason "length") is Truncated and its verdict is not
+// used, unless it came from an "Answer:" line, which the prompt asks for
+// last: a reply that gave its answer line before the cut answered.
+func Judge(it gen.Item, reply, finishReason string) (verdict.Result, Outcome) {
+	v := Read(it, reply)
+	if finishReason == "length" && (v.Rule != verdict.AnswerLine || v.Label == "") {
+		return verdict.Result{Rule: CutOff, Evidence: v.Label, Unparseable: true}, Truncated
+	}
+	return v, Grade(it, v)
 }
 
 // Grade says whether a verdict answers an item rightly.

@@ -56,7 +56,7 @@ func (a Assessment) Failed() []string {
 
 // Tally counts outcomes.
 type Tally struct {
-	N, Correct, Wrong, Unparseable, Errors, NotApplicable int
+	N, Correct, Wrong, Unparseable, Truncated, Errors, NotApplicable int
 }
 
 // Add counts one outcome.
@@ -69,6 +69,8 @@ func (t *Tally) Add(o Outcome) {
 		t.Wrong++
 	case Unparseable:
 		t.Unparseable++
+	case Truncated:
+		t.Truncated++
 	case Error:
 		t.Errors++
 	case NotApplicable:
@@ -99,6 +101,9 @@ func (t Tally) String() string {
 	s := fmt.Sprintf("%d/%d = %.3f [%.3f, %.3f]", t.Correct, t.Answered(), acc, ci.Lo, ci.Hi)
 	if t.Unparseable > 0 {
 		s += fmt.Sprintf(", %d unparseable", t.Unparseable)
+	}
+	if t.Truncated > 0 {
+		s += fmt.Sprintf(", %d truncated", t.Truncated)
 	}
 	if t.Errors > 0 {
 		s += fmt.Sprintf(", %d errors", t.Errors)
@@ -164,9 +169,9 @@ func floorChecks(groups []floorGroup, floor, alpha float64, strict bool) []Check
 			if !strict {
 				shown := 0
 				for _, r := range g.rs {
-					if r.Outcome == Wrong || r.Outcome == Unparseable {
+					if notRight(r) {
 						if shown == maxExamples {
-							fmt.Fprintf(&b, "\n\n… and %d more (SYLLOBENCH_STRICT=1 lists every one)", t.Wrong+t.Unparseable-shown)
+							fmt.Fprintf(&b, "\n\n… and %d more (SYLLOBENCH_STRICT=1 lists every one)", t.Wrong+t.Unparseable+t.Truncated-shown)
 							break
 						}
 						b.WriteString("\n\n" + Counterexample(r))
@@ -184,11 +189,17 @@ func floorChecks(groups []floorGroup, floor, alpha float64, strict bool) []Check
 	return checks
 }
 
-// strictFailures is one failure per wrong or unparseable result.
+// notRight reports whether the model replied, and not rightly: a wrong
+// answer, none it could read, or one cut off.
+func notRight(r Result) bool {
+	return r.Outcome == Wrong || r.Outcome == Unparseable || r.Outcome == Truncated
+}
+
+// strictFailures is one failure per result that replied and was not right.
 func strictFailures(rs []Result) []string {
 	var fs []string
 	for _, r := range rs {
-		if r.Outcome == Wrong || r.Outcome == Unparseable {
+		if notRight(r) {
 			fs = append(fs, Counterexample(r))
 		}
 	}
@@ -213,6 +224,8 @@ func Counterexample(r Result) string {
 	switch r.Outcome {
 	case Unparseable:
 		given = "no answer found (" + string(r.Verdict.Rule) + ")"
+	case Truncated:
+		given = "none: the reply was " + string(CutOff)
 	case Error:
 		given = "request failed: " + r.Err.Error()
 	}

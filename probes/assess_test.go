@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/syllobench/syllobench/internal/gen"
+	"github.com/syllobench/syllobench/internal/verdict"
 )
 
 // results fakes the results of n validity items, the first wrong of them
@@ -143,5 +144,44 @@ func TestReadAndGrade(t *testing.T) {
 		if got := Grade(it, Read(it, reply)); got != want {
 			t.Errorf("reply %q to %s (expected %s): %s, want %s", reply, it.ID, it.Expected, got, want)
 		}
+	}
+}
+
+// A reply cut off at its token limit gives no answer, unless its answer
+// line came before the cut: whatever it said last is not its verdict.
+func TestJudgeTruncated(t *testing.T) {
+	cs, err := familyCases(DefaultConfig(), "validity", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	it := cs[0].Item
+	other := map[string]string{"yes": "no", "no": "yes"}[it.Expected]
+	for _, tc := range []struct {
+		reply, finish string
+		want          Outcome
+		reason        string
+	}{
+		{"Let me check each case. So the answer is " + it.Expected, "length", Truncated, "a last line that a cut ended is not an answer, even a right one"},
+		{"Step 1: the premises say. The conclusion is " + other, "length", Truncated, "nor a wrong one"},
+		{"Answer: " + it.Expected + "\n\nBecause the premises", "length", Correct, "the answer line came before the cut"},
+		{"Answer: " + other + "\n\nBecause", "length", Wrong, "a wrong answer line before the cut is a wrong answer"},
+		{"So the answer is " + it.Expected, "stop", Correct, "a reply that ended on its own is read as always"},
+		{"", "length", Truncated, "nothing before the cut"},
+	} {
+		v, got := Judge(it, tc.reply, tc.finish)
+		if got != tc.want || (got == Truncated) != (v.Rule == CutOff) || (got == Truncated && v.Label != "") {
+			t.Errorf("%q (finish %s): %s by %q, want %s: %s", tc.reply, tc.finish, got, v.Rule, tc.want, tc.reason)
+		}
+	}
+	var tally Tally
+	for _, o := range []Outcome{Correct, Truncated, Wrong} {
+		tally.Add(o)
+	}
+	if acc, _ := tally.Accuracy(); tally.Truncated != 1 || tally.Answered() != 3 || acc != 1.0/3 {
+		t.Errorf("a truncated reply counts as answered and not right: %+v, accuracy %v", tally, acc)
+	}
+	r := Result{Case: cs[0], Outcome: Truncated, Reply: "Let me", Verdict: verdict.Result{Rule: CutOff}}
+	if c := Counterexample(r); !strings.Contains(c, "given: none: the reply was cut off at the token limit") {
+		t.Errorf("counterexample of a truncated reply:\n%s", c)
 	}
 }

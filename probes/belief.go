@@ -178,9 +178,9 @@ func pairsOf(rs []Result) [][2]Result {
 func answered(r Result) bool { return r.Outcome == Correct || r.Outcome == Wrong }
 
 // replied reports whether the model replied to the question: an answer,
-// right or wrong, or a reply with none (unparseable), which counts as not
-// right. Errors and declined questions are no reply.
-func replied(r Result) bool { return answered(r) || r.Outcome == Unparseable }
+// right or wrong, or a reply with none (unparseable or truncated), which
+// counts as not right. Errors and declined questions are no reply.
+func replied(r Result) bool { return answered(r) || r.Outcome == Unparseable || r.Outcome == Truncated }
 
 // beliefExamples shows matched pairs the model answered differently.
 func beliefExamples(rs []Result) string {

@@ -78,8 +78,8 @@ func assessInvariance(cfg Config, rs []Result) Assessment {
 		}
 		fmt.Fprintf(&b, "invariance, cell %s: %d sets, %d compared (two or more answers), %d with a flip; accuracy %s\n",
 			cell, len(sets), compared, len(flipped), t)
-		if compared == 0 && t.Unparseable > 0 {
-			c.Failures = append(c.Failures, fmt.Sprintf("no isomorph set could be compared: the model gave no answer the suite could read in %d of %d replies, so whether its verdicts depend on %s cannot be judged", t.Unparseable, t.Answered(), cell))
+		if noAnswer := t.Unparseable + t.Truncated; compared == 0 && noAnswer > 0 {
+			c.Failures = append(c.Failures, fmt.Sprintf("no isomorph set could be compared: the model gave no answer the suite could read in %d of %d replies, so whether its verdicts depend on %s cannot be judged", noAnswer, t.Answered(), cell))
 		}
 		if len(flipped) > cfg.Limits.MaxFlips {
 			var m strings.Builder

@@ -76,7 +76,7 @@ func (c *Comparison) Failed() bool {
 
 // answered reports whether an outcome is a model's answer, right or not.
 func answered(outcome string) bool {
-	return outcome == "correct" || outcome == "wrong" || outcome == "unparseable"
+	return outcome == "correct" || outcome == "wrong" || outcome == "unparseable" || outcome == "truncated"
 }
 
 // Compare pairs the items of two scorecards by id and compares them probe

@@ -73,12 +73,16 @@ var hostileReplies = []hostileReply{
 		return content("Answer: " + ls[0] + " or " + ls[1])(ls)
 	}, rule: verdict.Conflicting},
 	{name: "finish-length", message: content("Let me work through the premises one at a time. The first premise says that"), finish: "length",
-		rule: verdict.NoVerdict, check: func(t *testing.T, resp model.Response) {
+		rule: probes.CutOff, check: func(t *testing.T, resp model.Response) {
 			if resp.FinishReason != "length" {
 				t.Errorf("recorded finish reason %q, want length", resp.FinishReason)
 			}
 		}},
-	{name: "finish-length-think", message: content("<think>Let me work through the premises"), finish: "length", rule: verdict.UnclosedThink},
+	{name: "finish-length-think", message: content("<think>Let me work through the premises"), finish: "length", rule: probes.CutOff},
+	// A last line cut off mid-sentence, which says an answer: not one.
+	{name: "finish-length-last-line", message: func(ls []string) string {
+		return content("Working through it, the answer is " + ls[0])(ls)
+	}, finish: "length", rule: probes.CutOff},
 	{name: "reasoning-content-only", message: func(ls []string) string {
 		return `{"role":"assistant","content":"","reasoning_content":` + rawString("The premises settle it.\nAnswer: "+ls[0]) + `}`
 	}, rule: verdict.EmptyReply, check: func(t *testing.T, resp model.Response) {
@@ -251,6 +255,10 @@ func wantOutcome(t *testing.T, h hostileReply, r probes.Result) {
 		if r.Outcome != probes.Correct && r.Outcome != probes.Wrong || r.Verdict.Rule != h.rule || r.Verdict.Label != last {
 			t.Errorf("%s: outcome %s by %s; the control reply must be read as its last answer, %q", r.ID, r.Outcome, r.Verdict, last)
 		}
+	case h.rule == probes.CutOff:
+		if r.Outcome != probes.Truncated || r.Verdict.Label != "" || r.Verdict.Rule != h.rule || r.Err != nil {
+			t.Errorf("%s: outcome %s, verdict %s, error %v; want truncated, with no verdict", r.ID, r.Outcome, r.Verdict, r.Err)
+		}
 	default:
 		if r.Outcome != probes.Unparseable || !r.Verdict.Unparseable || r.Verdict.Rule != h.rule || r.Err != nil {
 			t.Errorf("%s: outcome %s, verdict %s, error %v; want unparseable by the rule %q", r.ID, r.Outcome, r.Verdict, r.Err, h.rule)
@@ -388,7 +396,9 @@ func checkScorecard(t *testing.T, sc *scorecard.Scorecard, h hostileReply) {
 			t.Errorf("probe %s: %d right and %d wrong; a hostile reply is no answer", p.Name, p.Correct, p.Wrong)
 		case h.rule == "" && (p.Errors != p.N || p.Passed):
 			t.Errorf("probe %s: %d errors of %d, passed %v; want every request an infrastructure error, and the probe not passed", p.Name, p.Errors, p.N, p.Passed)
-		case h.rule != "" && p.Unparseable != p.N:
+		case h.rule == probes.CutOff && p.Truncated != p.N:
+			t.Errorf("probe %s: %d truncated of %d", p.Name, p.Truncated, p.N)
+		case h.rule != "" && h.rule != probes.CutOff && p.Unparseable != p.N:
 			t.Errorf("probe %s: %d unparseable of %d", p.Name, p.Unparseable, p.N)
 		}
 	}
@@ -396,7 +406,9 @@ func checkScorecard(t *testing.T, sc *scorecard.Scorecard, h hostileReply) {
 		switch {
 		case h.rule == "" && (it.Outcome != "error" || it.Error == ""):
 			t.Errorf("item %s: outcome %s, error %q", it.ID, it.Outcome, it.Error)
-		case h.rule != "" && h.rule != verdict.AnswerLine && (it.Outcome != "unparseable" || it.Rule != string(h.rule)):
+		case h.rule == probes.CutOff && (it.Outcome != "truncated" || it.Rule != string(h.rule) || it.Verdict != ""):
+			t.Errorf("item %s: outcome %s by %q, verdict %q; want truncated, with no verdict", it.ID, it.Outcome, it.Rule, it.Verdict)
+		case h.rule != "" && h.rule != verdict.AnswerLine && h.rule != probes.CutOff && (it.Outcome != "unparseable" || it.Rule != string(h.rule)):
 			t.Errorf("item %s: outcome %s by %q; want unparseable by %q", it.ID, it.Outcome, it.Rule, h.rule)
 		}
 	}
@@ -443,8 +455,8 @@ func TestHostileBattery(t *testing.T) {
 		if a.Tally.Wrong != 0 || a.Tally.Correct != 0 {
 			t.Errorf("probe %s: %+v; no hostile reply is an answer", a.Probe, a.Tally)
 		}
-		if a.Tally.Unparseable+a.Tally.Errors != a.Tally.N || a.Tally.N != len(results[i]) {
-			t.Errorf("probe %s: %+v over %d results; want every one unparseable or an error", a.Probe, a.Tally, len(results[i]))
+		if a.Tally.Unparseable+a.Tally.Truncated+a.Tally.Errors != a.Tally.N || a.Tally.N != len(results[i]) {
+			t.Errorf("probe %s: %+v over %d results; want every one unparseable, truncated or an error", a.Probe, a.Tally, len(results[i]))
 		}
 		if a.Tally.Errors > 0 && len(a.Infrastructure) == 0 {
 			t.Errorf("probe %s: %d errors, not reported as infrastructure failures", a.Probe, a.Tally.Errors)

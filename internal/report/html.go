@@ -158,6 +158,7 @@ type summaryCell struct {
 	N            int
 	Accuracy, CI string // "0.650" and "[0.524, 0.758]"; "–" and "" when none was answered
 	Unparseable  int
+	Truncated    int
 	Errors       int
 	Status       string
 	Checks       string
@@ -211,8 +212,8 @@ func buildSummary(cards []*scorecard.Scorecard, names []string) summary {
 				row.Cells = append(row.Cells, summaryCell{Missing: true})
 				continue
 			}
-			cell := summaryCell{N: p.N, Accuracy: "–", Unparseable: p.Unparseable, Errors: p.Errors}
-			if p.Correct+p.Wrong+p.Unparseable > 0 {
+			cell := summaryCell{N: p.N, Accuracy: "–", Unparseable: p.Unparseable, Truncated: p.Truncated, Errors: p.Errors}
+			if replies(p) > 0 {
 				cell.Accuracy = frac(p.Accuracy)
 				cell.CI = "[" + frac(p.Interval[0]) + ", " + frac(p.Interval[1]) + "]"
 			}
@@ -248,7 +249,7 @@ func buildCompare(cards []*scorecard.Scorecard, names []string) figure {
 		for i, c := range cards {
 			b := bar{Key: names[i] + ", " + name, Color: modelColor(i), What: "correct"}
 			if p := findProbe(c, name); p != nil {
-				b.Val = prop{K: p.Correct, N: p.Correct + p.Wrong + p.Unparseable, P: p.Accuracy, Lo: p.Interval[0], Hi: p.Interval[1]}
+				b.Val = prop{K: p.Correct, N: replies(p), P: p.Accuracy, Lo: p.Interval[0], Hi: p.Interval[1]}
 			}
 			g.Bars = append(g.Bars, b)
 		}

@@ -38,14 +38,15 @@ const (
 	outCorrect     = "correct"
 	outWrong       = "wrong"
 	outUnparseable = "unparseable"
+	outTruncated   = "truncated"
 	outError       = "error"
 )
 
 // counts tallies items the way the battery does: accuracy is correct over
-// answered, where an unparseable reply is answered (and not right), and a
-// failed request or a declined question is not.
+// answered, where an unparseable or truncated reply is answered (and not
+// right), and a failed request or a declined question is not.
 type counts struct {
-	N, Correct, Wrong, Unparseable, Errors, Declined int
+	N, Correct, Wrong, Unparseable, Truncated, Errors, Declined int
 }
 
 func (c *counts) add(it *scorecard.Item) {
@@ -57,6 +58,8 @@ func (c *counts) add(it *scorecard.Item) {
 		c.Wrong++
 	case outUnparseable:
 		c.Unparseable++
+	case outTruncated:
+		c.Truncated++
 	case outError:
 		c.Errors++
 	default:
@@ -64,7 +67,7 @@ func (c *counts) add(it *scorecard.Item) {
 	}
 }
 
-func (c counts) answered() int { return c.Correct + c.Wrong + c.Unparseable }
+func (c counts) answered() int { return c.Correct + c.Wrong + c.Unparseable + c.Truncated }
 
 // prop is a proportion k/n with its Wilson 95% interval.
 type prop struct {
@@ -132,7 +135,7 @@ func findProbe(c *scorecard.Scorecard, name string) *scorecard.Probe {
 // probeStatus is a probe's result in a word, with the checks that
 // failed ("overall" for the probe's own).
 func probeStatus(p *scorecard.Probe) (word string, checks []string) {
-	answered := p.Correct + p.Wrong + p.Unparseable
+	answered := replies(p)
 	switch {
 	case answered == 0 && p.Errors == 0:
 		return "n/a", nil
@@ -180,8 +183,12 @@ func groupChecks(checks []string) string {
 // declined is how many of a probe's questions the model declined as not
 // its kind; the scorecard keeps it as what the other counts leave.
 func declined(p *scorecard.Probe) int {
-	return max(0, p.N-p.Correct-p.Wrong-p.Unparseable-p.Errors)
+	return max(0, p.N-replies(p)-p.Errors)
 }
+
+// replies is how many of a probe's questions the model replied to: right,
+// wrong, unparseable or cut off.
+func replies(p *scorecard.Probe) int { return p.Correct + p.Wrong + p.Unparseable + p.Truncated }
 
 // chainDepth reads the depth of a chain form, "chain-<depth>-<answer>[-d<distractors>]".
 func chainDepth(form string) (int, bool) {

@@ -43,7 +43,7 @@ func Text(w io.Writer, cards []*scorecard.Scorecard) error {
 			}
 			word, _ := probeStatus(p)
 			acc := "-"
-			if p.Correct+p.Wrong+p.Unparseable > 0 {
+			if replies(p) > 0 {
 				acc = interval(p.Accuracy, p.Interval[0], p.Interval[1])
 			}
 			row = append(row, acc, word)

@@ -89,8 +89,7 @@ func askOne(ctx context.Context, m model.Model, s Sampling, c probes.Case) probe
 		return r
 	}
 	r.Reply, r.Tokens = resp.Text, resp.Usage.PromptTokens+resp.Usage.CompletionTokens
-	r.Verdict = probes.Read(c.Item, resp.Text)
-	r.Outcome = probes.Grade(c.Item, r.Verdict)
+	r.Verdict, r.Outcome = probes.Judge(c.Item, resp.Text, resp.FinishReason)
 	return r
 }
 

@@ -280,7 +280,7 @@ func (s *Session) Summary(w io.Writer) {
 	}
 	c := s.Settings.Battery
 	fmt.Fprintf(w, "syllobench %s: model %s, size %s, format %s, seed %d\n", probes.Version, s.Settings.Model.Model, c.Size, c.Format, c.Seed)
-	fmt.Fprintf(w, "%-14s %5s  %-24s %11s %6s  %s\n", "probe", "n", "accuracy [95% CI]", "unparseable", "errors", "verdict")
+	fmt.Fprintf(w, "%-14s %5s  %-24s %11s %9s %6s  %s\n", "probe", "n", "accuracy [95% CI]", "unparseable", "truncated", "errors", "verdict")
 	for _, a := range as {
 		t := a.Tally
 		acc, ci := t.Accuracy()
@@ -299,7 +299,7 @@ func (s *Session) Summary(w io.Writer) {
 		if t.Answered() == 0 {
 			accuracy = "-"
 		}
-		fmt.Fprintf(w, "%-14s %5d  %-24s %11d %6d  %s\n", a.Probe, t.N, accuracy, t.Unparseable, t.Errors, verdict)
+		fmt.Fprintf(w, "%-14s %5d  %-24s %11d %9d %6d  %s\n", a.Probe, t.N, accuracy, t.Unparseable, t.Truncated, t.Errors, verdict)
 	}
 }
 
@@ -322,7 +322,7 @@ func (s *Session) Scorecard() *scorecard.Scorecard {
 		t := a.Tally
 		acc, ci := t.Accuracy()
 		sc.Probes = append(sc.Probes, scorecard.Probe{
-			Name: a.Probe, N: t.N, Correct: t.Correct, Wrong: t.Wrong, Unparseable: t.Unparseable, Errors: t.Errors, NotApplicable: t.NotApplicable,
+			Name: a.Probe, N: t.N, Correct: t.Correct, Wrong: t.Wrong, Unparseable: t.Unparseable, Truncated: t.Truncated, Errors: t.Errors, NotApplicable: t.NotApplicable,
 			Accuracy: round(acc), Interval: [2]float64{round(ci.Lo), round(ci.Hi)}, Passed: a.Passed(), Failed: a.Failed(),
 		})
 		for _, res := range s.results(a.Probe) {

@@ -18,7 +18,7 @@ import (
 
 // Version is the format version, the value of "syllobench_scorecard",
 // that a run writes. Format 2 added each item's index, labels and
-// response codes; a reader takes format 1 too, whose items lack them,
+// response codes, and the truncated outcome; a reader takes format 1 too, whose items lack them,
 // and refuses any other.
 const Version = 2
 
@@ -65,6 +65,7 @@ type Probe struct {
 	Correct     int    `json:"correct"`
 	Wrong       int    `json:"wrong"`
 	Unparseable int    `json:"unparseable"`
+	Truncated   int    `json:"truncated"` // cut off at the token limit before an answer line (format 2)
 	Errors      int    `json:"errors"`
 	// NotApplicable counts the questions the model declined as not ones
 	// it answers (the reference reasoners of syllogism theories decline
