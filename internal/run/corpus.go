@@ -159,8 +159,12 @@ func (s *Session) ContentBias(ctx context.Context) (probes.Assessment, error) {
 	if err != nil {
 		return probes.Assessment{}, err
 	}
+	// Two pairs may share an item (the symbolic one of a form, say):
+	// each item is asked once.
 	var mine []*pairRun
+	var minePairs [][2]probes.Case
 	var cases []probes.Case
+	asked := map[string]bool{}
 	s.mu.Lock()
 	for _, pair := range pairs {
 		id := pairID(pair)
@@ -170,15 +174,24 @@ func (s *Session) ContentBias(ctx context.Context) (probes.Assessment, error) {
 		r := &pairRun{done: make(chan struct{}), kept: true}
 		s.pairs[id] = r
 		s.order = append(s.order, id)
-		mine = append(mine, r)
-		cases = append(cases, pair[0], pair[1])
+		mine, minePairs = append(mine, r), append(minePairs, pair)
+		for _, c := range pair {
+			if !asked[c.ID] {
+				asked[c.ID] = true
+				cases = append(cases, c)
+			}
+		}
 	}
 	s.mu.Unlock()
 	ctx, cancel := s.within(ctx)
 	defer cancel()
 	rs := ask(ctx, s.modelFor(probes.ContentBiasProbe), s.Sampling(), cases, s.Settings.Model.Concurrency, s.OnResult)
+	byID := make(map[string]probes.Result, len(rs))
+	for _, r := range rs {
+		byID[r.ID] = r
+	}
 	for i, r := range mine {
-		r.results = [2]probes.Result{rs[2*i], rs[2*i+1]}
+		r.results = [2]probes.Result{byID[minePairs[i][0].ID], byID[minePairs[i][1].ID]}
 		close(r.done)
 	}
 	for _, pair := range pairs {

@@ -211,7 +211,12 @@ func (s *Session) Cases(ps []probes.Probe, corpus bool) (int, error) {
 		if err != nil {
 			return 0, err
 		}
-		n += 2 * len(pairs)
+		// Two pairs may share an item, which is asked once.
+		ids := map[string]bool{}
+		for _, p := range pairs {
+			ids[p[0].ID], ids[p[1].ID] = true, true
+		}
+		n += len(ids)
 	}
 	return n, nil
 }
