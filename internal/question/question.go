@@ -25,10 +25,14 @@ const (
 	Truth       Kind = "truth"       // is the statement true, false or unknown?
 	Choice      Kind = "choice"      // which of the nine conclusions follows?
 	Consistency Kind = "consistency" // can all the statements be true together? yes / no
+	// Open asks the model to write the answer: "What must Rex be?". Its
+	// answer is a phrase naming a group, right when the premises entail
+	// that the individual belongs to it; it has no fixed labels.
+	Open Kind = "open"
 )
 
 // Kinds returns every kind, in a fixed order.
-func Kinds() []Kind { return []Kind{Validity, Truth, Choice, Consistency} }
+func Kinds() []Kind { return []Kind{Validity, Truth, Choice, Consistency, Open} }
 
 // The answer labels of the yes/no and truth kinds.
 const (
@@ -43,7 +47,8 @@ const (
 var choiceLabels = []string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}
 
 // Labels returns the answer labels of a kind, in the order prompts list
-// them; choice labels are the option numbers. An unknown kind has none.
+// them; choice labels are the option numbers. An unknown kind has none,
+// and so has [Open], whose answer is a phrase.
 func (k Kind) Labels() []string {
 	switch k {
 	case Validity, Consistency:
@@ -60,7 +65,7 @@ func (k Kind) Labels() []string {
 func (k Kind) YesNo() bool { return k == Validity || k == Consistency }
 
 // Known reports whether k is one of [Kinds].
-func (k Kind) Known() bool { return k.Labels() != nil }
+func (k Kind) Known() bool { return k.Labels() != nil || k == Open }
 
 // ErrUnknownKind is wrapped by [ParseKind]'s error for a name it does not
 // know.
@@ -75,7 +80,7 @@ func ParseKind(name string) (Kind, error) {
 	if k := Kind(name); k.Known() {
 		return k, nil
 	}
-	return "", fmt.Errorf("%w %q: want yesno, validity, consistency, truth or choice", ErrUnknownKind, name)
+	return "", fmt.Errorf("%w %q: want yesno, validity, consistency, truth, choice or open", ErrUnknownKind, name)
 }
 
 // The fixed phrases of a prompt.
@@ -97,6 +102,8 @@ const (
 	BooleanNote     = "Do not assume that a group mentioned has any members unless the statements say so."
 	// AnswerLead comes just before the list of labels in the answer line.
 	AnswerLead = "where <label> is "
+	// OpenAnswerLead says what the answer to an open question names.
+	OpenAnswerLead = "where <group> is one group named in the statements"
 )
 
 // Header is the line above a kind's numbered statements.
@@ -135,6 +142,9 @@ var answerLines = func() map[Kind]string {
 }()
 
 func newAnswerLine(k Kind) string {
+	if k == Open {
+		return `End your reply with a final line of the form "Answer: <group>", ` + OpenAnswerLead + "."
+	}
 	labels := k.Labels()
 	if len(labels) == 0 {
 		return ""

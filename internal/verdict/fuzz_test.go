@@ -2,6 +2,7 @@ package verdict
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/syllobench/syllobench/internal/question"
@@ -54,7 +55,11 @@ func check(t *testing.T, what string, r Result, labels []string) {
 	if r.Unparseable != (r.Label == "") {
 		t.Errorf("%s: %v: Unparseable is %v with label %q", what, r, r.Unparseable, r.Label)
 	}
-	if r.Label != "" && !slices.Contains(labels, r.Label) {
+	if what == string(question.Open) {
+		if r.Label != strings.TrimSpace(r.Label) || strings.Contains(r.Label, " or ") {
+			t.Errorf("%s: phrase %q is not trimmed, or names two", what, r.Label)
+		}
+	} else if r.Label != "" && !slices.Contains(labels, r.Label) {
 		t.Errorf("%s: label %q is not one of %q", what, r.Label, labels)
 	}
 	if r.Rule == "" {

@@ -166,6 +166,8 @@ func Parse(k question.Kind, reply string) Result {
 		return (&parser{kind: k}).parse(reply)
 	case k == question.Choice:
 		return (&parser{kind: k, opts: numbered}).parse(reply)
+	case isOpen(k):
+		return parseOpen(reply)
 	}
 	return Result{Rule: UnknownKind, Evidence: string(k), Unparseable: true}
 }
