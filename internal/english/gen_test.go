@@ -3,6 +3,7 @@ package english
 import (
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 
@@ -103,4 +104,122 @@ func genStatement(r *rand.Rand) logic.Statement {
 	}
 	s.Predicate = genTerm(r)
 	return s
+}
+
+// The generator of random valid statements with property predicates. It is
+// valid by construction, by rules stricter than the package's and checked
+// independently of its code: verbs come from the oracle testdata/verbs.txt,
+// complements from a list with no verb form, and subjects and names are
+// kept away from every verb form and from plural-looking names.
+
+// verbPair is a verb's base form with its third person singular.
+type verbPair struct{ base, third string }
+
+// knownVerbs are the pairs of testdata/verbs.txt.
+var knownVerbs = sync.OnceValue(func() []verbPair {
+	data, err := os.ReadFile("testdata/verbs.txt")
+	if err != nil {
+		panic(err) // the test data is part of the package
+	}
+	var out []verbPair
+	for line := range strings.Lines(string(data)) {
+		line = strings.TrimSuffix(line, "\n")
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		b, th, ok := strings.Cut(line, "\t")
+		if !ok {
+			panic("testdata/verbs.txt: want base<TAB>third person, got " + line)
+		}
+		out = append(out, verbPair{b, th})
+	}
+	return out
+})
+
+// oracleVerbWords are every word that can start a verb phrase, by the
+// oracle: both forms of every verb, "do", "does", "can" and "cannot".
+var oracleVerbWords = sync.OnceValue(func() []string {
+	out := []string{"do", "does", "can", "cannot"}
+	for _, v := range knownVerbs() {
+		out = append(out, v.base, v.third)
+	}
+	return out
+})
+
+func isOracleVerbWord(w string) bool {
+	return slices.ContainsFunc(oracleVerbWords(), func(v string) bool { return strings.EqualFold(v, w) })
+}
+
+// complementWords may follow the verb of a generated property.
+var complementWords = []string{
+	"on", "batteries", "eggs", "in", "water", "at", "night", "air", "insects",
+	"a", "tail", "an", "engine", "Python", "code", "fast", "8-bit", "O'Neill's",
+	"Émile's", "A", "X-rays", "fuel", "honey", "slowly", "the", "sun",
+	"electricity", "tickets", "sugar", "wings", "feathers", "milk", "trees",
+	"Linux", "well", "4x4", "one-eyed", "ice", "grass", "fish", "mice", "sheep",
+	"of", "with", "from", "to", "by", "for", "all", "no", "some", "every", "I",
+}
+
+// genPhrase returns a random valid base-form verb phrase.
+func genPhrase(r *rand.Rand) string {
+	words := []string{knownVerbs()[r.IntN(len(knownVerbs()))].base}
+	if r.IntN(3) == 0 {
+		words = append([]string{"can"}, words...)
+	}
+	for range r.IntN(4) {
+		words = append(words, pick(r, complementWords))
+	}
+	return strings.Join(words, " ")
+}
+
+// genPropertySubject returns a random term that no verb phrase can be
+// read into: it is singular and neither it nor its plural has a word that
+// can start a verb phrase.
+func genPropertySubject(r *rand.Rand) string {
+	for {
+		t := genTerm(r)
+		if Singular(t) != t {
+			continue
+		}
+		words := slices.Concat(strings.Fields(t), strings.Fields(Plural(t)))
+		if !slices.ContainsFunc(words, isOracleVerbWord) {
+			return t
+		}
+	}
+}
+
+// looksPlural is an independent, stricter version of the package's test
+// of whether a name would read as a bare plural before "can": it ends in
+// s, or it is, in lower case, a listed plural, a classical plural or an
+// invariant noun.
+func looksPlural(name string) bool {
+	lw := strings.ToLower(name)
+	_, listed := listedPluralsOnce()[lw]
+	_, classical := classicalPlurals[lw]
+	return strings.HasSuffix(lw, "s") || listed || classical || invariantNouns[lw]
+}
+
+// genPropertyStatement returns a random valid statement with a property
+// predicate.
+func genPropertyStatement(r *rand.Rand) logic.Statement {
+	s := logic.Statement{Q: logic.Quantifier(r.IntN(int(logic.IsNot) + 1)), Predicate: Property(genPhrase(r))}
+	if !s.Q.Singular() {
+		s.Subject = genPropertySubject(r)
+		return s
+	}
+	for {
+		s.Subject = genName(r)
+		if !looksPlural(s.Subject) {
+			return s
+		}
+	}
+}
+
+// genAnyStatement returns a random valid statement, a third of them with a
+// property predicate.
+func genAnyStatement(r *rand.Rand) logic.Statement {
+	if r.IntN(3) == 0 {
+		return genPropertyStatement(r)
+	}
+	return genStatement(r)
 }

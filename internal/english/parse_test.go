@@ -118,7 +118,7 @@ func TestParseErrors(t *testing.T) {
 		{"Not every dog is a cat.", `want "Not all <terms> are <terms>"`, false, "only not all"},
 		{"Rex are dogs.", `"<name> is a <term>"`, false, "a name takes is"},
 		{"Rex Smith is a dog.", `"<name> is a <term>"`, false, "a name is one token"},
-		{"dogs are mammals.", "want a sentence starting with All, Every", false, "no quantifier"},
+		{"dogs are not mammals.", "want a sentence starting with All, Every", false, "a bare plural has no negated form"},
 		{"Rex is a a dog.", `"<name> is a <term>"`, false, "an article inside the term"},
 		{"Rex is an is.", `"<name> is a <term>"`, false, "a verb as the term"},
 		{"All dogs are cats are pets.", `want "All <terms> are <terms>"`, false, "two verbs"},

@@ -143,23 +143,57 @@ func TestPhrasings(t *testing.T) {
 		if len(ps) == 0 {
 			t.Errorf("Phrasings(%v) is empty", q)
 		}
-		for _, p := range ps {
+		for _, p := range slices.Concat(ps, OptionalPhrasings(q)) {
 			counted[p]++
 			if p.Quantifier() != q {
 				t.Errorf("Phrasings(%v) has %v, which expresses %v", q, p, p.Quantifier())
 			}
 		}
 		ps[0] = Phrasing(99) // the caller owns the slice
+		if opt := OptionalPhrasings(q); len(opt) > 0 {
+			opt[0] = Phrasing(99)
+		}
 	}
 	for p := range Phrasing(len(patterns)) {
-		if counted[p] != 1 || Phrasings(p.Quantifier())[0] == 99 {
+		if counted[p] != 1 || Phrasings(p.Quantifier())[0] == 99 || slices.Contains(OptionalPhrasings(p.Quantifier()), 99) {
 			t.Errorf("%v is listed %d times; want once, in a fresh slice", p, counted[p])
 		}
 	}
 	if got := Phrasings(logic.Quantifier(6)); got != nil {
 		t.Errorf("Phrasings(unknown) = %v, want nil", got)
 	}
-	if got := Phrasing(13).String(); got != "Phrasing(13)" {
+	if got := OptionalPhrasings(logic.Quantifier(6)); got != nil {
+		t.Errorf("OptionalPhrasings(unknown) = %v, want nil", got)
+	}
+	if got := Phrasing(14).String(); got != "Phrasing(14)" {
 		t.Errorf("unknown phrasing String = %q", got)
+	}
+}
+
+// TestPhrasingsUnchanged pins the phrasings of each quantifier and their
+// order: callers (package gen) pick phrasings from Phrasings by position,
+// so adding a phrasing there would change generated prompts. Opt-in
+// phrasings are listed by OptionalPhrasings only.
+func TestPhrasingsUnchanged(t *testing.T) {
+	want := map[logic.Quantifier][]Phrasing{
+		logic.All:     {AllAre, EveryIs, EachIs},
+		logic.No:      {NoAre, NoIs, NoneOfThe},
+		logic.Some:    {SomeAre, AtLeastOneIs},
+		logic.SomeNot: {SomeAreNot, AtLeastOneIsNot, NotAllAre},
+		logic.Is:      {NameIs},
+		logic.IsNot:   {NameIsNot},
+	}
+	wantOptional := map[logic.Quantifier][]Phrasing{logic.All: {BarePlural}}
+	for q := logic.All; q <= logic.IsNot; q++ {
+		if got := Phrasings(q); !slices.Equal(got, want[q]) {
+			t.Errorf("Phrasings(%v) = %v, want %v", q, got, want[q])
+		}
+		if got := OptionalPhrasings(q); !slices.Equal(got, wantOptional[q]) {
+			t.Errorf("OptionalPhrasings(%v) = %v, want %v", q, got, wantOptional[q])
+		}
+	}
+	// The constants keep their values: 0 to 12 as before, BarePlural after.
+	if AllAre != 0 || NameIsNot != 12 || BarePlural != 13 {
+		t.Errorf("phrasing constants moved: AllAre=%d NameIsNot=%d BarePlural=%d", AllAre, NameIsNot, BarePlural)
 	}
 }

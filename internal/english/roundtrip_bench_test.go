@@ -3,6 +3,7 @@ package english
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -19,7 +20,8 @@ func TestRenderRoundTripIsRenderThenParse(t *testing.T) {
 	r := rand.New(rand.NewPCG(8, 8))
 	awkward := []string{"dog", "Dog", "DOGS", "is", "IS", "iſ", "a", "A", "an", "not", "are", "aRe", "bus", "buses",
 		"\u212Anife", "knife", "knives", "mouse", "mice", "ies", "sheep", "x-ray", "o'clock", "3D", "", " ", "Rex", "nobody",
-		"fiche", "plus", "movie", "leave", "glass", "box", "baby", "Python", "ſome", "K"}
+		"fiche", "plus", "movie", "leave", "glass", "box", "baby", "Python", "ſome", "K",
+		"fly", "flies", "can", "cannot", "do", "does", "not", "run", "runs", "Socrates", "eat", "ſwim"}
 	word := func() string {
 		if r.IntN(3) == 0 {
 			return genTerm(r)
@@ -35,14 +37,17 @@ func TestRenderRoundTripIsRenderThenParse(t *testing.T) {
 	}
 	valid, rejected := 0, 0
 	for i := range 12_000 {
-		s := genStatement(r)
+		s := genAnyStatement(r)
 		if i%2 == 1 {
 			s.Subject, s.Predicate = term(), term()
 			if s.Q.Singular() && r.IntN(2) == 0 {
 				s.Subject = word()
 			}
+			if r.IntN(3) == 0 {
+				s.Predicate = Property(pick(r, []string{"", "can ", "run ", "can run "}) + term())
+			}
 		}
-		for _, p := range Phrasings(s.Q) {
+		for _, p := range slices.Concat(Phrasings(s.Q), OptionalPhrasings(s.Q)) {
 			wantText, wantErr := Render(s, p)
 			var wantBack logic.Statement
 			if wantErr == nil {

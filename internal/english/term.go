@@ -57,16 +57,38 @@ func isASCII(s string) bool {
 
 // checkStatement reports, wrapping [ErrInvalidTerm], the first term or name
 // of s that cannot be written so that it reads back unchanged.
+//
+// A noun predicate needs only valid terms (or a valid name). A property
+// predicate also constrains the subject: a property is never a subject;
+// the subject of a categorical statement must pass
+// [propertySubjectProblem]; and a name that reads as a plural noun cannot
+// take a "can" property ([nameProblemWithProperty]).
 func checkStatement(s logic.Statement) error {
 	if s.Q.Singular() {
 		if why := nameProblem(s.Subject); why != "" {
 			return fmt.Errorf("name %q: %s: %w", s.Subject, why, ErrInvalidTerm)
 		}
+	} else if IsProperty(s.Subject) {
+		return fmt.Errorf("subject %q: a property can only be a predicate: %w", s.Subject, ErrInvalidTerm)
 	} else if why := termProblem(s.Subject); why != "" {
 		return fmt.Errorf("subject %q: %s: %w", s.Subject, why, ErrInvalidTerm)
 	}
-	if why := termProblem(s.Predicate); why != "" {
-		return fmt.Errorf("predicate %q: %s: %w", s.Predicate, why, ErrInvalidTerm)
+	phrase, ok := PropertyPhrase(s.Predicate)
+	if !ok {
+		if why := termProblem(s.Predicate); why != "" {
+			return fmt.Errorf("predicate %q: %s: %w", s.Predicate, why, ErrInvalidTerm)
+		}
+		return nil
+	}
+	if why := propertyProblem(phrase); why != "" {
+		return fmt.Errorf("predicate %q: verb phrase %q: %s: %w", s.Predicate, phrase, why, ErrInvalidTerm)
+	}
+	if s.Q.Singular() {
+		if why := nameProblemWithProperty(s.Subject, phrase); why != "" {
+			return fmt.Errorf("name %q: %s: %w", s.Subject, why, ErrInvalidTerm)
+		}
+	} else if why := propertySubjectProblem(s.Subject); why != "" {
+		return fmt.Errorf("subject %q: %s: %w", s.Subject, why, ErrInvalidTerm)
 	}
 	return nil
 }
@@ -106,6 +128,12 @@ func wordProblem(w string) string {
 	if isReservedInTerm(w) {
 		return fmt.Sprintf("reserved word %q", w)
 	}
+	return wordCharProblem(w)
+}
+
+// wordCharProblem says why w is not letters, digits, hyphens and
+// apostrophes with at least one letter or digit, or returns "".
+func wordCharProblem(w string) string {
 	alnum := false
 	for _, r := range w {
 		switch {
