@@ -7,7 +7,9 @@ import (
 	"sync"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/syllobench/syllobench/internal/forms"
 	"github.com/syllobench/syllobench/internal/gen"
+	"github.com/syllobench/syllobench/internal/logic"
 	"github.com/syllobench/syllobench/internal/question"
 )
 
@@ -99,10 +101,31 @@ func findBiasOptions(fam gen.Family) []biasOption {
 	return opts
 }
 
-// BiasSeedCorpus returns the seed corpus of FuzzContentBias: for every pair
-// of content conditions of the validity family, the first form that takes
-// both, and one pair from each other family.
-func BiasSeedCorpus() []BiasKnobs {
+// BiasSeedCorpus returns the seed corpus of FuzzContentBias. Go test
+// names the seeds by position (seed#N) and baselines pin them by their
+// knobs, so entries are only ever appended. In order:
+//
+//   - for every pair of content conditions of the validity family, the
+//     first form that takes both (AAA-1, a valid form);
+//   - one pair from each other family (its first form, its first two
+//     conditions: symbolic against nonce);
+//   - the rejection seeds (see rejectionSeeds): in every family with
+//     real content, each real condition against letters or nonsense
+//     words on a form whose right answer is to reject. The pairs above
+//     all have content-free members or a right answer of "yes", so a
+//     model that accepts whatever is about real things would pass them;
+//     these it fails.
+//
+// The corpus is worked out once; the caller may modify the result.
+func BiasSeedCorpus() []BiasKnobs { return slices.Clone(biasSeeds()) }
+
+var biasSeeds = sync.OnceValue(func() []BiasKnobs {
+	return append(conditionSeeds(), rejectionSeeds()...)
+})
+
+// conditionSeeds are the first seeds of the corpus: every pair of the
+// validity family's conditions, then one pair of each other family.
+func conditionSeeds() []BiasKnobs {
 	var ks []BiasKnobs
 	for fi, name := range biasFamilies {
 		fam, err := gen.FamilyByName(name)
@@ -130,6 +153,95 @@ func BiasSeedCorpus() []BiasKnobs {
 		}
 	}
 	return ks
+}
+
+// contentFree reports whether c fills terms with letters or nonsense
+// words, which carry no meaning a model could lean on.
+func contentFree(c gen.Condition) bool { return c == gen.Symbolic || c == gen.Nonce }
+
+// rejectionSeeds are the seeds that catch acceptance bias. For each
+// family in turn, and each of its real conditions (believable,
+// unbelievable, congruent, incongruent, swap-a, swap-b: whichever it
+// has) in its order, one pair: the real content first, against letters
+// and nonsense words by turns (symbolic for the family's first real
+// condition, nonce for its second, and so on; the other when the form
+// does not take it), on the first form, in catalogue order, that takes
+// both and whose right answer is a rejection under both semantics
+// (see rejects), with content at the default seed. A family with no
+// real condition (chains) has none. Presentation is canonical.
+func rejectionSeeds() []BiasKnobs {
+	var ks []BiasKnobs
+	for fi, name := range biasFamilies {
+		fam, err := gen.FamilyByName(name)
+		if err != nil {
+			continue
+		}
+		opts := biasOptions(fam)
+		turn := 0
+		for _, cond := range fam.Conditions {
+			if contentFree(cond) {
+				continue
+			}
+			partners := []gen.Condition{gen.Symbolic, gen.Nonce}
+			if turn%2 == 1 {
+				partners[0], partners[1] = partners[1], partners[0]
+			}
+			turn++
+		search:
+			for oi, o := range opts {
+				a := slices.Index(o.conds, cond)
+				if a < 0 {
+					continue
+				}
+				for _, free := range partners {
+					b := slices.Index(o.conds, free)
+					if b < 0 {
+						continue
+					}
+					k := BiasKnobs{Seed: DefaultSeed, Family: uint8(fi), Form: uint16(oi), A: uint8(a), B: uint8(b)}
+					if rejectionPair(k) {
+						ks = append(ks, k)
+						break search
+					}
+				}
+			}
+		}
+	}
+	return ks
+}
+
+// rejectionPair reports whether k decodes, under both semantics, into a
+// pair whose right answer is a rejection.
+func rejectionPair(k BiasKnobs) bool {
+	for _, sem := range []logic.Semantics{logic.Traditional, logic.Boolean} {
+		cfg := DefaultConfig()
+		cfg.Semantics = sem
+		pair, err := ContentPair(cfg, k)
+		if err != nil || !rejects(pair[0].Item) {
+			return false
+		}
+	}
+	return true
+}
+
+// rejects reports whether the right answer to it is a rejection: "no"
+// to a validity or consistency question, "false" or "unknown" to a
+// truth question, "None of these conclusions follows." to a choice
+// question. A model that accepts whatever it is shown gets it wrong.
+func rejects(it gen.Item) bool {
+	switch it.Kind {
+	case question.Validity, question.Consistency:
+		return it.Expected == question.No
+	case question.Truth:
+		return it.Expected != question.True
+	case question.Choice:
+		for _, o := range it.Options {
+			if o.Label == it.Expected {
+				return o.Response == forms.NVC
+			}
+		}
+	}
+	return false
 }
 
 // meaning is what an answer stands for, the same across isomorphs: the

@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/syllobench/syllobench/internal/gen"
+	"github.com/syllobench/syllobench/internal/logic"
 	"github.com/syllobench/syllobench/internal/prompt"
 )
 
@@ -77,5 +78,86 @@ func TestBiasSeedCorpusCoversEveryConditionPair(t *testing.T) {
 		if !families[f] {
 			t.Errorf("no seed corpus entry from family %s", f)
 		}
+	}
+}
+
+// Every family with real content has, in the seed corpus, a pair on a
+// form whose right answer is a rejection, real content against letters
+// or nonsense words, under either semantics: a model that accepts
+// whatever is about real things flips it. The pairs of the validity
+// family's conditions are all on AAA-1, whose answer is "yes", and the
+// other families' first pairs are content-free, so without these a
+// model with that acceptance bias would pass the corpus.
+func TestBiasSeedCorpusCatchesAcceptance(t *testing.T) {
+	for _, sem := range []logic.Semantics{logic.Traditional, logic.Boolean} {
+		cfg := DefaultConfig()
+		cfg.Semantics = sem
+		caught := map[string][]gen.Condition{}
+		for _, k := range BiasSeedCorpus() {
+			pair, err := ContentPair(cfg, k)
+			if err != nil {
+				t.Fatalf("%v: seed corpus entry %+v: %v", sem, k, err)
+			}
+			a, b := pair[0].Item, pair[1].Item
+			if contentFree(a.Condition) {
+				a, b = b, a
+			}
+			if !contentFree(a.Condition) && contentFree(b.Condition) && rejects(a) && rejects(b) {
+				caught[a.Family] = append(caught[a.Family], a.Condition)
+			}
+		}
+		for _, name := range biasFamilies {
+			fam, err := gen.FamilyByName(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var real []gen.Condition
+			for _, c := range fam.Conditions {
+				if !contentFree(c) {
+					real = append(real, c)
+				}
+			}
+			if len(real) == 0 {
+				continue // chains: letters and nonsense words only
+			}
+			if len(caught[name]) == 0 {
+				t.Errorf("%v: no seed corpus entry of family %s pairs real content (%v) with letters or nonsense words on a form whose answer is a rejection", sem, name, real)
+			}
+			// Each real condition the family offers is in one.
+			for _, c := range real {
+				if !slices.Contains(caught[name], c) {
+					t.Errorf("%v: family %s has no rejection pair in %s content", sem, name, c)
+				}
+			}
+		}
+	}
+}
+
+// The rejection seeds come after the seeds there were before them, which
+// baselines pin by position and knobs, and fill a pair's first member
+// with real content.
+func TestBiasSeedCorpusAppendsRejections(t *testing.T) {
+	all, first, rej := BiasSeedCorpus(), conditionSeeds(), rejectionSeeds()
+	if !slices.Equal(all, append(slices.Clone(first), rej...)) {
+		t.Fatalf("the corpus is not the condition seeds then the rejection seeds")
+	}
+	if len(first) != 33 || first[0] != (BiasKnobs{Seed: DefaultSeed, A: 0, B: 1}) || first[32] != (BiasKnobs{Seed: DefaultSeed, Family: 5, A: 0, B: 1}) {
+		t.Errorf("the condition seeds moved: %d of them, first %+v, last %+v; baselines pin 33, from %+v to %+v",
+			len(first), first[0], first[len(first)-1], BiasKnobs{Seed: DefaultSeed, A: 0, B: 1}, BiasKnobs{Seed: DefaultSeed, Family: 5, A: 0, B: 1})
+	}
+	cfg := DefaultConfig()
+	for _, k := range rej {
+		pair, err := ContentPair(cfg, k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if contentFree(pair[0].Item.Condition) || !contentFree(pair[1].Item.Condition) || !rejects(pair[0].Item) {
+			t.Errorf("rejection seed %+v decodes to %s and %s, expected %s", k, pair[0].ID, pair[1].ID, pair[0].Item.Expected)
+		}
+	}
+	ks := BiasSeedCorpus()
+	ks[0].Seed++
+	if BiasSeedCorpus()[0].Seed != DefaultSeed {
+		t.Error("modifying the corpus returned changed the next one")
 	}
 }

@@ -36,7 +36,9 @@
 //
 // internal/run's tests run the battery against every reference reasoner
 // and check that each fails exactly what it should: ref-logic passes
-// everything, ref-belief fails belief and invariance, the content-blind
-// heuristics fail validity and conclusions but never invariance of
-// content, and ref-coin fails every floor.
+// everything, ref-belief fails belief and invariance, ref-acceptance
+// fails belief's invalid cells, invariance and the content-bias pairs on
+// invalid forms with its belief index at 0, the content-blind heuristics
+// fail validity and conclusions but never invariance of content, and
+// ref-coin fails every floor.
 package probes

@@ -12,7 +12,12 @@ import (
 // they are judged. It changes whenever an item's text or an assessment
 // changes, so that scorecards of different versions are not compared as
 // if they asked the same questions.
-const Version = "0.2.0"
+//
+// 0.3.0: the content-bias seed corpus adds pairs on invalid forms with real
+// content (acceptance bias), the belief probe names the bias its cells
+// show, and the taxonomy's categories were corrected (kinds filed apart
+// from their own kind, homonyms, mass nouns).
+const Version = "0.3.0"
 
 // Probe is one test of the battery.
 type Probe struct {

@@ -158,6 +158,13 @@ func realWorld(tax *lexicon.Taxonomy) *taxWorld {
 		}
 	}
 	tw.world = forest(parent)
+	for i, a := range cats {
+		for j, b := range cats[i+1:] {
+			if tax.Apart(a, b) {
+				tw.world.keepApart(i, i+1+j)
+			}
+		}
+	}
 	for _, ind := range tax.Individuals() {
 		tw.individuals = append(tw.individuals, tw.index[ind.Category])
 		tw.names = append(tw.names, ind.Name)

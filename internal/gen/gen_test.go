@@ -496,3 +496,41 @@ func BenchmarkFamilyItem(b *testing.B) {
 		})
 	}
 }
+
+// No item puts together two categories the taxonomy keeps apart (a word
+// with a second sense, and that sense's host: the triangles and the
+// instruments), since the world truth of a statement about them is not
+// simply true or false.
+func TestItemsKeepApart(t *testing.T) {
+	tax := lexicon.Default()
+	for _, fam := range Families() {
+		err := fam.Each(1, 400, logic.Traditional, Canonical, func(it Item) error {
+			var cats []*lexicon.Category
+			for _, s := range append(slices.Clone(it.Premises), optional(it.Conclusion)...) {
+				for _, term := range []string{s.Subject, s.Predicate} {
+					if c, ok := tax.Category(term); ok {
+						cats = append(cats, c)
+					}
+				}
+			}
+			for i, a := range cats {
+				for _, b := range cats[i+1:] {
+					if tax.Apart(a, b) {
+						t.Errorf("%s puts %q and %q together, which are kept apart", it.ID, a, b)
+					}
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatalf("family %s: %v", fam.Name, err)
+		}
+	}
+}
+
+func optional(s *logic.Statement) []logic.Statement {
+	if s == nil {
+		return nil
+	}
+	return []logic.Statement{*s}
+}

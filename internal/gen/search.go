@@ -182,6 +182,9 @@ func (s *search) consistent(k int) bool {
 		if s.match != nil && s.w.relation(s.cats[j], ck) != s.match[j*len(s.vars)+k] {
 			return false
 		}
+		if s.w.keptApart(s.cats[j], ck) {
+			return false
+		}
 	}
 	for _, i := range s.completes[k] {
 		sv := s.stmtVars[i]

@@ -17,6 +17,29 @@ type world struct {
 	// subtree of a is the positions pre[a] … last[a].
 	pre, last   []int32
 	individuals []int // the category of each individual
+	// apart holds the pairs of categories no item may put together
+	// (lexicon.Taxonomy.Apart), each as a<<32|b with a < b; nil for none.
+	apart map[uint64]bool
+}
+
+// keepApart records that categories a and b must not meet in one item.
+func (w *world) keepApart(a, b int) {
+	if w.apart == nil {
+		w.apart = map[uint64]bool{}
+	}
+	w.apart[pairKey(a, b)] = true
+}
+
+// keptApart reports whether categories a and b must not meet in one item.
+func (w *world) keptApart(a, b int) bool {
+	return w.apart != nil && w.apart[pairKey(a, b)]
+}
+
+func pairKey(a, b int) uint64 {
+	if a > b {
+		a, b = b, a
+	}
+	return uint64(a)<<32 | uint64(b)
 }
 
 // includes reports whether b ⊆ a: b is a or below it. It takes constant

@@ -115,6 +115,7 @@ type Taxonomy struct {
 	inds   []Individual
 	byName map[string]Individual
 	swaps  []SwapPair
+	apart  []apartRule // the default taxonomy's (apart.txt); none for another
 }
 
 // Categories returns every category in file order, so each one comes
@@ -149,8 +150,11 @@ var taxonomyFile []byte
 
 var defaultTaxonomy = sync.OnceValue(func() *Taxonomy {
 	t, err := Parse("taxonomy.txt", taxonomyFile)
+	if err == nil {
+		t.apart, err = parseApart(t, apartFile)
+	}
 	if err != nil {
-		// The tests parse the embedded file, so this is a build error.
+		// The tests parse the embedded files, so this is a build error.
 		panic(fmt.Sprintf("lexicon: embedded %v", err))
 	}
 	return t

@@ -39,6 +39,9 @@ func (t *Taxonomy) Truth(s logic.Statement) (bool, error) {
 	if err != nil {
 		return false, err
 	}
+	if t.Apart(a, p) {
+		return false, fmt.Errorf("truth of %v: %q and %q are kept apart, a word of one having a sense in the other (apart.txt): %w", s, a, p, ErrUnknown)
+	}
 	switch s.Q {
 	case logic.All:
 		return p.Includes(a), nil

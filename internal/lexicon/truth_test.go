@@ -35,7 +35,7 @@ func allCases() []truthCase {
 func noCases() []truthCase {
 	return []truthCase{
 		{st(logic.No, "dog", "domestic cat"), true, "disjoint: under sibling families"},
-		{st(logic.No, "triangle", "quadrilateral"), true, "disjoint siblings"},
+		{st(logic.No, "pentagon", "quadrilateral"), true, "disjoint siblings"},
 		{st(logic.No, "saxophone", "brass instrument"), true, "a woodwind, whatever it is made of"},
 		{st(logic.No, "dog", "mammal"), false, "nested: every dog is a mammal"},
 		{st(logic.No, "mammal", "dog"), false, "nested the other way: some mammals are dogs"},
@@ -146,6 +146,12 @@ func TestTruthProperties(t *testing.T) {
 		if n != 1 {
 			t.Fatalf("%q, %q: equal %v, a⊂b %v, b⊂a %v, disjoint %v: want exactly one", a, b, equal, aInB, bInA, disjoint)
 		}
+		if tax.Apart(a, b) {
+			if _, err := tax.Truth(st(logic.No, a.Singular, b.Singular)); err == nil {
+				t.Fatalf("%q, %q are kept apart, but Truth gives them a truth", a, b)
+			}
+			continue
+		}
 		truth := func(q logic.Quantifier) bool {
 			v, err := tax.Truth(st(q, a.Singular, b.Singular))
 			if err != nil {
@@ -189,5 +195,37 @@ func TestIncludesAcrossTaxonomies(t *testing.T) {
 	theirs, _ := other.Category("animal")
 	if mine.Includes(theirs) || theirs.Includes(mine) {
 		t.Error("a category includes a category of another taxonomy")
+	}
+}
+
+// The triangles are kept apart from the instruments and the tools, where
+// "triangle" has another sense: Truth refuses the pair, and a category
+// of neither is not kept apart.
+func TestApart(t *testing.T) {
+	tax := lexicon.Default()
+	get := func(term string) *lexicon.Category {
+		c, ok := tax.Category(term)
+		if !ok {
+			t.Fatalf("no category %q", term)
+		}
+		return c
+	}
+	for _, tc := range []struct {
+		a, b  string
+		apart bool
+	}{
+		{"equilateral triangle", "idiophone", true},
+		{"triangle", "musical instrument", true},
+		{"right triangle", "tool", true},
+		{"triangle", "polygon", false},
+		{"triangle", "dog", false},
+		{"square", "idiophone", false},
+	} {
+		if got := tax.Apart(get(tc.a), get(tc.b)); got != tc.apart || tax.Apart(get(tc.b), get(tc.a)) != tc.apart {
+			t.Errorf("Apart(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.apart)
+		}
+		if _, err := tax.Truth(st(logic.No, tc.b, tc.a)); (err != nil) != tc.apart {
+			t.Errorf("Truth(No %s are %s): error %v; kept apart %v", tc.b, tc.a, err, tc.apart)
+		}
 	}
 }

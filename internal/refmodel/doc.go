@@ -18,6 +18,16 @@
 //     the pair (package human), so its answers have the human response
 //     distribution; it declines every other kind of question
 //     (ErrNotApplicable).
+//   - ref-acceptance has an acceptance bias that real content sets off:
+//     when the prompt's terms are categories of the lexicon's taxonomy
+//     it accepts whatever it is asked ("yes" and "true", whatever the
+//     logic and whatever the world; on a choice question a conclusion,
+//     one that follows if any does, never "None of these conclusions
+//     follows."); on letters and nonsense words it answers like
+//     ref-logic. Unlike ref-belief its
+//     verdicts do not depend on the conclusion's truth in the world, so
+//     its belief index is 0: the belief probe fails it on the invalid
+//     cells, not on the index.
 //
 // Every choice among several admissible answers, ref-human's draw, and
 // the reply style, is made from a hash of the prompt, so a reasoner's

@@ -45,7 +45,10 @@ func All() []Reasoner {
 	for _, th := range theories {
 		rs = append(rs, reasoner{"ref-" + lower(th), heuristic(th)})
 	}
-	return append(rs, reasoner{"ref-human", humanAnswer})
+	// ref-acceptance comes last, after the reasoners there were before
+	// it, so that their order (the columns of syllobench run's table)
+	// does not change.
+	return append(rs, reasoner{"ref-human", humanAnswer}, reasoner{"ref-acceptance", acceptanceAnswer})
 }
 
 // Names returns the names of All, in order.

@@ -15,6 +15,7 @@ func TestStylesParseBack(t *testing.T) {
 		"By the atmosphere of the premises, the conclusion I expect is a particular negative one.",
 		"By the most conservative mood of the premises, the conclusion I expect is a particular affirmative or particular negative one.",
 		"By the converse reading of the premises, the conclusion I expect is that nothing follows.",
+		acceptanceWhy,
 	}
 	for _, k := range question.Kinds() {
 		for _, s := range Styles() {

@@ -21,10 +21,12 @@ const (
 
 func (o outcomeOf) String() string { return [...]string{"passes", "fails", "not applicable"}[o] }
 
-// profile runs every probe against a reasoner and returns its assessments.
+// profile runs every probe against a reasoner, and the content-bias seed
+// corpus (as probe content-bias, whose check is "flips"), and returns its
+// assessments.
 func profile(t *testing.T, name string) map[string]probes.Assessment {
 	t.Helper()
-	s := sessionFor(t, name)
+	s := sessionFor(t, name, func(st *Settings) { st.FuzzSeeds = true })
 	got := map[string]probes.Assessment{}
 	for _, p := range probes.All() {
 		a, _, err := s.Probe(context.Background(), p)
@@ -36,6 +38,14 @@ func profile(t *testing.T, name string) map[string]probes.Assessment {
 		}
 		got[p.Name] = a
 	}
+	a, err := s.ContentBias(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Infrastructure) > 0 || a.Tally.N == 0 {
+		t.Fatalf("%s, the content-bias corpus: %d results, infrastructure failures: %v", name, a.Tally.N, a.Infrastructure)
+	}
+	got[probes.ContentBiasProbe] = a
 	return got
 }
 
@@ -69,6 +79,12 @@ func TestReferenceProfiles(t *testing.T) {
 			"invariance/cell=presentation": presentation,
 			// The theories are about syllogisms; the rest they decline.
 			"instantiation": notApplicable, "consistency": notApplicable, "chains": notApplicable,
+			// They flip the corpus's choice pairs with no valid conclusion
+			// (see onlyChoiceFlips): the theory predicts a conclusion in both
+			// directions, "All A are C" and "All C are A", and the reasoner
+			// picks one by the prompt's hash, which differs between the two
+			// contents. The verdicts differ, which is what the check sees.
+			"content-bias/flips": fails,
 		}
 	}
 	want := map[string]map[string]outcomeOf{
@@ -80,7 +96,7 @@ func TestReferenceProfiles(t *testing.T) {
 			"invariance/cell=content": fails, "invariance/cell=presentation": passes,
 			// Where the world has nothing to say, it falls back on logic.
 			"validity": fails, "validity/condition=symbolic": passes, "validity/condition=nonce": passes,
-			"chains": passes,
+			"chains": passes, "content-bias/flips": fails,
 		},
 		// Atmosphere and matching read the moods of the premises, whatever
 		// their order; conversion's predictions change with the figure, and
@@ -101,11 +117,34 @@ func TestReferenceProfiles(t *testing.T) {
 			"validity": notApplicable, "belief": notApplicable, "invariance": notApplicable,
 			"instantiation": notApplicable, "consistency": notApplicable, "fallacies": notApplicable,
 			"chains": notApplicable, "formats": notApplicable,
+			// It samples by the prompt's hash, so the two contents of a
+			// choice pair may draw different answers (see onlyChoiceFlips).
+			"content-bias/flips": fails,
 		},
 		"ref-coin": {
 			"validity": fails, "conclusions": fails, "belief": fails, "instantiation": fails,
 			"consistency": fails, "fallacies": fails, "chains": fails,
-			"invariance/cell=content": fails,
+			"invariance/cell=content": fails, "content-bias/flips": fails,
+		},
+		// ref-acceptance says "yes" (or "true", or a conclusion) to whatever
+		// is about real things, and answers like ref-logic on letters and
+		// nonsense words. Its belief index is 0: the belief probe fails it
+		// on the invalid cells, not on the index, and says acceptance bias.
+		// The corpus's rejection seeds (real content against letters or
+		// nonsense words on a form whose answer is a rejection) catch it;
+		// the seeds before them, on AAA-1 or content-free, would not.
+		"ref-acceptance": {
+			"belief": fails, "belief/index=belief": passes,
+			"belief/cell=invalid-believable": fails, "belief/cell=invalid-unbelievable": fails,
+			"belief/cell=valid-believable": passes, "belief/cell=valid-unbelievable": passes,
+			"invariance/cell=content": fails, "invariance/cell=presentation": passes,
+			"validity": fails, "validity/condition=believable": fails,
+			"validity/condition=symbolic": passes, "validity/condition=nonce": passes,
+			"conclusions": fails, "conclusions/condition=symbolic": passes, "conclusions/condition=nonce": passes,
+			"conclusions/condition=congruent": fails, "conclusions/condition=incongruent": fails,
+			"instantiation": fails, "instantiation/condition=symbolic": passes, "instantiation/condition=nonce": passes,
+			"fallacies": fails, "chains": passes,
+			"content-bias/flips": fails,
 		},
 	}
 	for _, name := range refmodel.Names() {
@@ -130,9 +169,31 @@ func TestReferenceProfiles(t *testing.T) {
 					t.Errorf("%s: %s %s; want it to %s\n%s", name, key, g, o, a.Details)
 				}
 			}
+			if onlyChoiceFlips[name] {
+				for _, f := range got[probes.ContentBiasProbe].Checks[0].Failures {
+					if !strings.Contains(f, "\nconclusions/") {
+						t.Errorf("%s flips a pair that is not a choice question; it reads no content, and breaks ties only on choice questions:\n%s", name, f)
+					}
+				}
+			}
+			if name == "ref-acceptance" {
+				belief := got["belief"]
+				for _, c := range belief.Checks {
+					for _, f := range c.Failures {
+						if !strings.Contains(f, "Acceptance bias: the model accepts invalid arguments whatever their believability") || strings.Contains(f, "rejects them because they are false") {
+							t.Errorf("ref-acceptance, belief check %q: the failure does not say acceptance bias, or says belief bias:\n%s", c.Name, f)
+						}
+					}
+				}
+			}
 		})
 	}
 }
+
+// onlyChoiceFlips are the reasoners that read no content yet flip pairs
+// of the content-bias corpus: only choice pairs, where they break a tie
+// between answers (or draw one) by the prompt's hash.
+var onlyChoiceFlips = map[string]bool{"ref-atmosphere": true, "ref-matching": true, "ref-conversion": true, "ref-human": true}
 
 // The conversion theory's table is not symmetric under premise order,
 // which is why the presentation cell catches ref-conversion: swapping the
