@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -533,4 +534,41 @@ func optional(s *logic.Statement) []logic.Statement {
 		return nil
 	}
 	return []logic.Statement{*s}
+}
+
+// The bare presentation writes an All statement as a bare plural, the
+// article's "Squares are polygons", which parses back to the same
+// statement; a letter subject keeps its phrasing.
+func TestBarePlurals(t *testing.T) {
+	fam, err := FamilyByName("invariance")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bare := Presentations()[len(Presentations())-1]
+	if !bare.BarePlurals || bare.String() != "order+phrasing+options+w2+bare" {
+		t.Fatalf("the last presentation is %s", bare)
+	}
+	if p, err := ParsePresentation(bare.String()); err != nil || p != bare {
+		t.Fatalf("ParsePresentation(%q) = %v, %v", bare, p, err)
+	}
+	barePlurals := 0
+	err = fam.Each(1, 200, logic.Traditional, bare, func(it Item) error {
+		for i, s := range it.Premises {
+			text := it.PremiseText[i]
+			back, err := english.Parse(text)
+			if err != nil || back != s {
+				t.Errorf("%s: %q parses as %v, %v; want %v", it.ID, text, back, err, s)
+			}
+			if s.Q == logic.All && !strings.HasPrefix(text, "All ") && !strings.HasPrefix(text, "Every ") && !strings.HasPrefix(text, "Each ") {
+				barePlurals++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if barePlurals == 0 {
+		t.Error("no All premise was written as a bare plural")
+	}
 }

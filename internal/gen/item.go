@@ -174,16 +174,24 @@ func generate(fam Family, f form, spec Spec, tax *lexicon.Taxonomy) (Item, error
 	return it, nil
 }
 
-// phrase renders s in the default phrasing, or, when vary is set, in one
-// of its other phrasings drawn from r, and checks that the text parses
-// back to s.
-func phrase(s logic.Statement, vary bool, r *rand.Rand) (string, error) {
+// phrase renders s in the default phrasing, or, when pr varies the
+// phrasing, in one of its other phrasings drawn from r, or, when pr asks
+// for bare plurals, an All statement as one where it has one; and checks
+// that the text parses back to s.
+func phrase(s logic.Statement, pr Presentation, r *rand.Rand) (string, error) {
 	ps := english.Phrasings(s.Q)
 	p := ps[0]
-	if vary && len(ps) > 1 {
+	if pr.VaryPhrasing && len(ps) > 1 {
 		// Another phrasing than the default, so that a varied item
 		// never reads the same as the canonical one.
 		p = ps[1+r.IntN(len(ps)-1)]
+	}
+	if pr.BarePlurals && s.Q == logic.All {
+		// Drawn after the phrasing, so that the draws of the other
+		// statements are those of the same presentation without it.
+		if text, back, err := english.RenderRoundTrip(s, english.BarePlural); err == nil && back == s {
+			return text, nil
+		}
 	}
 	text, back, err := english.RenderRoundTrip(s, p)
 	if err != nil {
@@ -212,7 +220,7 @@ func (it *Item) render(f form, c content, p Presentation, r *rand.Rand) ([]logic
 	it.PremiseText = make([]string, 0, len(order))
 	for _, i := range order {
 		s := c.rename(f.premises[i])
-		text, err := phrase(s, p.VaryPhrasing, r)
+		text, err := phrase(s, p, r)
 		if err != nil {
 			return nil, err
 		}
@@ -221,7 +229,7 @@ func (it *Item) render(f form, c content, p Presentation, r *rand.Rand) ([]logic
 	}
 	if f.conclusion != nil {
 		s := c.rename(*f.conclusion)
-		text, err := phrase(s, p.VaryPhrasing, r)
+		text, err := phrase(s, p, r)
 		if err != nil {
 			return nil, err
 		}
@@ -245,7 +253,7 @@ func (it *Item) render(f form, c content, p Presentation, r *rand.Rand) ([]logic
 		o := Option{Label: strconv.Itoa(i + 1), Text: question.NoValidConclusion, Response: resp}
 		if s, ok := resp.Statement(); ok {
 			s = c.rename(s)
-			text, err := phrase(s, p.VaryPhrasing, r)
+			text, err := phrase(s, p, r)
 			if err != nil {
 				return nil, err
 			}

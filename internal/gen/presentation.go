@@ -12,6 +12,12 @@ type Presentation struct {
 	VaryPhrasing    bool // each statement in another phrasing than the default (where it has one), drawn from the seed
 	ShuffleOptions  bool // choice options in an order drawn from the seed, never their own
 	Wording         int  // which wording of the question, 0 … Wordings-1
+	// BarePlurals writes every All statement that has one as a bare
+	// plural ("Squares are polygons."), the article's way of writing it,
+	// which english reads as universal: the same statement, so the same
+	// answer under either semantics. A subject that cannot go bare (a
+	// letter, a capitalised name) keeps its phrasing.
+	BarePlurals bool
 }
 
 // Wordings is the number of question wordings of each kind.
@@ -29,7 +35,7 @@ func Presentations() []Presentation {
 		{ShufflePremises: true},
 		{VaryPhrasing: true},
 		{ShuffleOptions: true, Wording: 1},
-		{ShufflePremises: true, VaryPhrasing: true, ShuffleOptions: true, Wording: 2},
+		{ShufflePremises: true, VaryPhrasing: true, ShuffleOptions: true, Wording: 2, BarePlurals: true},
 	}
 }
 
@@ -47,6 +53,9 @@ func (p Presentation) String() string {
 	}
 	if p.Wording != 0 {
 		parts = append(parts, fmt.Sprintf("w%d", p.Wording))
+	}
+	if p.BarePlurals {
+		parts = append(parts, "bare")
 	}
 	if len(parts) == 0 {
 		return "canonical"
@@ -68,10 +77,12 @@ func ParsePresentation(name string) (Presentation, error) {
 			p.VaryPhrasing = true
 		case part == "options":
 			p.ShuffleOptions = true
+		case part == "bare":
+			p.BarePlurals = true
 		case len(part) == 2 && part[0] == 'w' && part[1] >= '1' && part[1] < '0'+Wordings:
 			p.Wording = int(part[1] - '0')
 		default:
-			return p, fmt.Errorf("presentation %q: unknown part %q (want canonical, or order, phrasing, options, w1-w%d joined by +)", name, part, Wordings-1)
+			return p, fmt.Errorf("presentation %q: unknown part %q (want canonical, or order, phrasing, options, w1-w%d, bare joined by +)", name, part, Wordings-1)
 		}
 	}
 	return p, nil
