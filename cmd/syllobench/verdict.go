@@ -19,9 +19,9 @@ const maxReply = 64 << 20
 func runVerdict(stdout, stderr io.Writer, args []string) error {
 	fs := flag.NewFlagSet("verdict", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	kindName := fs.String("kind", "yesno", "question kind: yesno, truth or choice")
+	kindName := fs.String("kind", "yesno", "question kind: yesno, truth, choice or open (a phrase naming a group)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: syllobench verdict -kind yesno|truth|choice [FILE]\n\n"+
+		fmt.Fprintln(stderr, "usage: syllobench verdict -kind yesno|truth|choice|open [FILE]\n\n"+
 			"Reads a model's reply (standard input by default, or -) and prints the verdict\n"+
 			"syllobench reads from it, then the rule that decided it.")
 		fs.PrintDefaults()
