@@ -171,7 +171,7 @@ func (s *Session) ContentBias(ctx context.Context) (probes.Assessment, error) {
 		if _, ok := s.pairs[id]; ok {
 			continue
 		}
-		r := &pairRun{done: make(chan struct{}), kept: true}
+		r := &pairRun{done: make(chan struct{})}
 		s.pairs[id] = r
 		s.order = append(s.order, id)
 		mine, minePairs = append(mine, r), append(minePairs, pair)
@@ -220,7 +220,7 @@ func (s *Session) Pair(ctx context.Context, pair [2]probes.Case, keep bool) [2]p
 	s.mu.Lock()
 	r, ok := s.pairs[id]
 	if !ok {
-		r = &pairRun{done: make(chan struct{}), kept: true}
+		r = &pairRun{done: make(chan struct{})}
 		s.pairs[id] = r
 		s.order = append(s.order, id)
 	}

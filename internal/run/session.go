@@ -53,7 +53,6 @@ type probeRun struct {
 type pairRun struct {
 	done    chan struct{}
 	results [2]probes.Result
-	kept    bool
 }
 
 // NewSession returns a session that asks modelFor(probe) the questions of
@@ -119,9 +118,6 @@ func (s *Session) Close() error {
 	s.cancel(nil)
 	return errors.Join(errs...)
 }
-
-// Model returns the model that answers a probe's requests.
-func (s *Session) Model(probe string) model.Model { return s.modelFor(probe) }
 
 // Sampling is how the session's requests are sampled.
 func (s *Session) Sampling() Sampling { return s.Settings.Sampling() }

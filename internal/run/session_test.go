@@ -344,9 +344,6 @@ func TestProbeIsAskedOnce(t *testing.T) {
 	if as := s.Assessments(); len(as) != 1 || as[0].Probe != "chains" || len(s.Results("chains")) != len(cases) {
 		t.Errorf("assessments %+v, %d results", as, len(s.Results("chains")))
 	}
-	if s.Model("chains") != model.Model(m) {
-		t.Errorf("Model(chains) = %v, not the session's model", s.Model("chains"))
-	}
 	if n, err := s.Cases([]probes.Probe{p}, false); err != nil || n != len(cases) {
 		t.Errorf("Cases = %d, %v; want %d", n, err, len(cases))
 	}

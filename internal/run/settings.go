@@ -426,10 +426,6 @@ func checkEnviron(environ []string) []error {
 	return errs
 }
 
-// CheckEnviron is the check [Load] makes of environ for variables that
-// syllobench does not read, for a caller that reads nothing else.
-func CheckEnviron(environ []string) error { return errors.Join(checkEnviron(environ)...) }
-
 // floorProbes names the probes that have an accuracy floor.
 func floorProbes() string {
 	var names []string

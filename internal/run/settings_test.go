@@ -537,10 +537,10 @@ func TestSettingsSampling(t *testing.T) {
 }
 
 func TestCheckEnviron(t *testing.T) {
-	if err := CheckEnviron([]string{"SYLLOBENCH_FLOOR=0.9", "SYLLOBENCH_FLOOR_CHAINS=0.5", "HOME=/root"}); err != nil {
+	if err := checkEnv([]string{"SYLLOBENCH_FLOOR=0.9", "SYLLOBENCH_FLOOR_CHAINS=0.5", "HOME=/root"}); err != nil {
 		t.Errorf("valid names: %v", err)
 	}
-	err := CheckEnviron([]string{"SYLLOBENCH_FLOOR_CHAIN=0.5", "SYLLOBENCH_FLOOR_INVARIANCE=0.9", "SYLLOBENCH_BASEURL=http://x", "SYLLOBENCH_TEST_CHILD=1", "SYLLOBENCH_FIXTURE_HELPER_X=1"})
+	err := checkEnv([]string{"SYLLOBENCH_FLOOR_CHAIN=0.5", "SYLLOBENCH_FLOOR_INVARIANCE=0.9", "SYLLOBENCH_BASEURL=http://x", "SYLLOBENCH_TEST_CHILD=1", "SYLLOBENCH_FIXTURE_HELPER_X=1"})
 	for _, want := range []string{
 		`SYLLOBENCH_FLOOR_CHAIN="0.5": want SYLLOBENCH_FLOOR_ and a probe with a floor`,
 		`SYLLOBENCH_FLOOR_INVARIANCE="0.9": want SYLLOBENCH_FLOOR_ and a probe with a floor`,
@@ -555,7 +555,7 @@ func TestCheckEnviron(t *testing.T) {
 	}
 	// Every variable the code reads is listed.
 	for _, v := range Variables {
-		if err := CheckEnviron([]string{v + "=x"}); err != nil {
+		if err := checkEnv([]string{v + "=x"}); err != nil {
 			t.Errorf("%s: %v", v, err)
 		}
 	}
@@ -570,7 +570,7 @@ func TestCheckEnviron(t *testing.T) {
 }
 
 // Variables lists every SYLLOBENCH_ variable the module's code reads, so
-// that CheckEnviron rejects only typos. The module's root is ../.. from
+// that the check of the environment rejects only typos. The module's root is ../.. from
 // here.
 func TestVariablesListEveryVariable(t *testing.T) {
 	const root = "../.."
@@ -602,7 +602,7 @@ func TestVariablesListEveryVariable(t *testing.T) {
 		}
 		for _, m := range re.FindAllStringSubmatch(string(data), -1) {
 			found[m[1]] = true
-			if err := CheckEnviron([]string{m[1] + "=x"}); err != nil && !strings.HasPrefix(m[1], "SYLLOBENCH_FLOOR_") {
+			if err := checkEnv([]string{m[1] + "=x"}); err != nil && !strings.HasPrefix(m[1], "SYLLOBENCH_FLOOR_") {
 				t.Errorf("%s reads %s, which Variables does not list", path, m[1])
 			}
 		}
@@ -619,3 +619,6 @@ func TestVariablesListEveryVariable(t *testing.T) {
 		}
 	}
 }
+
+// checkEnv is Load's check of the environment, as one error.
+func checkEnv(environ []string) error { return errors.Join(checkEnviron(environ)...) }

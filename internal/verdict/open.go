@@ -3,8 +3,6 @@ package verdict
 import (
 	"strings"
 	"unicode"
-
-	"github.com/syllobench/syllobench/internal/question"
 )
 
 // parseOpen reads the answer to an open question: the phrase on the last
@@ -53,6 +51,3 @@ func openPhrase(v string) string {
 	}
 	return strings.Join(strings.Fields(v), " ")
 }
-
-// isOpen reports whether a kind's answer is a phrase.
-func isOpen(k question.Kind) bool { return k == question.Open }

@@ -166,7 +166,7 @@ func Parse(k question.Kind, reply string) Result {
 		return (&parser{kind: k}).parse(reply)
 	case k == question.Choice:
 		return (&parser{kind: k, opts: numbered}).parse(reply)
-	case isOpen(k):
+	case k == question.Open:
 		return parseOpen(reply)
 	}
 	return Result{Rule: UnknownKind, Evidence: string(k), Unparseable: true}
