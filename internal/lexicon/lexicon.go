@@ -116,6 +116,7 @@ type Taxonomy struct {
 	byName map[string]Individual
 	swaps  []SwapPair
 	apart  []apartRule // the default taxonomy's (apart.txt); none for another
+	props  []Property  // the default taxonomy's (properties.txt); none for another
 }
 
 // Categories returns every category in file order, so each one comes
@@ -153,6 +154,9 @@ var defaultTaxonomy = sync.OnceValue(func() *Taxonomy {
 	if err == nil {
 		t.apart, err = parseApart(t, apartFile)
 	}
+	if err == nil {
+		t.props, err = parseProperties(t, "properties.txt", propertiesFile)
+	}
 	if err != nil {
 		// The tests parse the embedded files, so this is a build error.
 		panic(fmt.Sprintf("lexicon: embedded %v", err))
@@ -160,5 +164,6 @@ var defaultTaxonomy = sync.OnceValue(func() *Taxonomy {
 	return t
 })
 
-// Default returns the taxonomy embedded from taxonomy.txt, parsed once.
+// Default returns the taxonomy embedded from taxonomy.txt, with the rules
+// of apart.txt and the facts of properties.txt, parsed once.
 func Default() *Taxonomy { return defaultTaxonomy() }

@@ -3,6 +3,7 @@ package lexicon
 import (
 	"fmt"
 
+	"github.com/syllobench/syllobench/internal/english"
 	"github.com/syllobench/syllobench/internal/logic"
 )
 
@@ -17,9 +18,16 @@ import (
 //   - Some a are not b: b does not include a;
 //   - x is a b: b includes x's category; x is not a b: it does not.
 //
+// A statement whose predicate is a property ([english.Property]) takes
+// its truth from the property facts (properties.txt); one they do not
+// settle is an error wrapping [ErrUnsettled].
+//
 // An unknown term or individual is an error wrapping [ErrUnknown] that
 // names it. Truth does not allocate unless it fails.
 func (t *Taxonomy) Truth(s logic.Statement) (bool, error) {
+	if english.IsProperty(s.Predicate) {
+		return t.propertyStatementTruth(s)
+	}
 	if s.Q.Singular() {
 		x, ok := t.byName[s.Subject]
 		if !ok {
