@@ -73,12 +73,16 @@ func Judge(it gen.Item, reply, finishReason string) (verdict.Result, Outcome) {
 	return v, Grade(it, v)
 }
 
-// Grade says whether a verdict answers an item rightly.
+// Grade says whether a verdict answers an item rightly. The answer to an
+// open question is right when it says one of the item's accepted
+// answers ([verdict.OpenMatches]); any other is a label to match.
 func Grade(it gen.Item, v verdict.Result) Outcome {
 	switch {
 	case v.Unparseable || v.Label == "":
 		return Unparseable
-	case slices.Contains(it.Accepted, v.Label):
+	case it.Kind == question.Open && verdict.OpenMatches(v.Label, it.Accepted):
+		return Correct
+	case it.Kind != question.Open && slices.Contains(it.Accepted, v.Label):
 		return Correct
 	}
 	return Wrong

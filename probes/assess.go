@@ -243,6 +243,8 @@ func oneLine(it gen.Item) string {
 		return "True, false or unknown: " + it.ConclusionText
 	case question.Consistency:
 		return "Can all of these be true together?"
+	case question.Open:
+		return it.ConclusionText + " (right: " + strings.Join(it.Accepted, " or ") + ")"
 	}
 	var opts []string
 	for _, o := range it.Options {

@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
+	"github.com/syllobench/syllobench/internal/gen"
 	"github.com/syllobench/syllobench/internal/question"
 	"github.com/syllobench/syllobench/internal/verdict"
+	"github.com/syllobench/syllobench/probes"
 )
 
 // stdin is where verdict reads a reply when no file is named; tests set it.
@@ -19,11 +22,14 @@ const maxReply = 64 << 20
 func runVerdict(stdout, stderr io.Writer, args []string) error {
 	fs := flag.NewFlagSet("verdict", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	kindName := fs.String("kind", "yesno", "question kind: yesno, truth, choice or open (a phrase naming a group)")
+	kindName := fs.String("kind", "yesno", "question kind: yesno, truth, choice or open (an answer the model writes)")
+	accept := fs.String("accept", "", "the right answers, comma separated (\"batteries\" or \"feathers,a backbone\"): also print whether the reply is right, graded as the probes grade it")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: syllobench verdict -kind yesno|truth|choice|open [FILE]\n\n"+
+		fmt.Fprintln(stderr, "usage: syllobench verdict -kind yesno|truth|choice|open [-accept A,B] [FILE]\n\n"+
 			"Reads a model's reply (standard input by default, or -) and prints the verdict\n"+
-			"syllobench reads from it, then the rule that decided it.")
+			"syllobench reads from it, then the rule that decided it, and with -accept\n"+
+			"whether it is right: an open answer is right when it says one of the accepted\n"+
+			"answers, whatever its case, article or number (\"a battery\" says \"batteries\").")
 		fs.PrintDefaults()
 	}
 	if help, err := parseFlags(fs, args); help || err != nil {
@@ -32,6 +38,15 @@ func runVerdict(stdout, stderr io.Writer, args []string) error {
 	kind, err := question.ParseKind(*kindName)
 	if err != nil {
 		return usagef("verdict -kind: %v", err)
+	}
+	var accepted []string
+	for _, a := range strings.Split(*accept, ",") {
+		if a = strings.TrimSpace(a); a != "" {
+			accepted = append(accepted, a)
+		}
+	}
+	if len(accepted) == 0 && *accept != "" {
+		return usagef("verdict -accept %q names no answer", *accept)
 	}
 	in, name := stdin, "standard input"
 	switch fs.NArg() {
@@ -66,5 +81,10 @@ func runVerdict(stdout, stderr io.Writer, args []string) error {
 	} else {
 		_, err = fmt.Fprintf(stdout, "%s\nrule: %s: %q\n", label, r.Rule, r.Evidence)
 	}
+	if err != nil || accepted == nil {
+		return err
+	}
+	outcome := probes.Grade(gen.Item{Kind: kind, Accepted: accepted}, r)
+	_, err = fmt.Fprintf(stdout, "%s (accepted: %s)\n", outcome, strings.Join(accepted, ", "))
 	return err
 }

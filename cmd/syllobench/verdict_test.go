@@ -48,6 +48,34 @@ func TestVerdict(t *testing.T) {
 	}
 }
 
+// -accept grades the reply against the right answers as the probes do:
+// an open answer by what it says, any other by its label.
+func TestVerdictAccept(t *testing.T) {
+	for _, tc := range []struct {
+		args  []string
+		reply string
+		want  string // the third line
+	}{
+		{[]string{"-kind", "open", "-accept", "batteries"}, "R2-D2 is a robot.\nAnswer: a battery", "correct (accepted: batteries)"},
+		{[]string{"-kind", "open", "-accept", "batteries"}, "Answer: runs on batteries", "correct (accepted: batteries)"},
+		{[]string{"-kind", "open", "-accept", "feathers, a backbone"}, "Answer: **Backbone.**", "correct (accepted: feathers, a backbone)"},
+		{[]string{"-kind", "open", "-accept", "batteries"}, "Answer: diesel", "wrong (accepted: batteries)"},
+		{[]string{"-kind", "open", "-accept", "batteries"}, "Answer: not batteries", "wrong (accepted: batteries)"},
+		{[]string{"-kind", "open", "-accept", "batteries"}, "I am not sure.", "unparseable (accepted: batteries)"},
+		{[]string{"-kind", "yesno", "-accept", "no"}, "Answer: yes", "wrong (accepted: no)"},
+	} {
+		stdin = strings.NewReader(tc.reply)
+		var stdout bytes.Buffer
+		if err := run(&stdout, new(bytes.Buffer), append([]string{"verdict"}, tc.args...)); err != nil {
+			t.Fatalf("verdict %q on %q: %v", tc.args, tc.reply, err)
+		}
+		if lines := strings.Split(stdout.String(), "\n"); len(lines) < 3 || lines[2] != tc.want {
+			t.Errorf("verdict %q on %q printed %q; want a third line %q", tc.args, tc.reply, stdout.String(), tc.want)
+		}
+	}
+	stdin = os.Stdin
+}
+
 func TestVerdictBadInput(t *testing.T) {
 	for _, tc := range []struct {
 		args    []string
@@ -56,6 +84,7 @@ func TestVerdictBadInput(t *testing.T) {
 	}{
 		{[]string{"verdict", "-kind", "essay"}, 2, `"essay"`},
 		{[]string{"verdict", "a", "b"}, 2, "at most one file"},
+		{[]string{"verdict", "-kind", "open", "-accept", " , "}, 2, "names no answer"},
 		{[]string{"verdict", "/no/such/reply"}, 1, "/no/such/reply"},
 	} {
 		err := run(new(bytes.Buffer), new(bytes.Buffer), tc.args)

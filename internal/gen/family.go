@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -101,6 +102,9 @@ func catalogue() []Family {
 	}, {
 		Name: "chains", Kind: question.Truth, Conditions: []Condition{Symbolic, Nonce},
 		build: chainForms,
+	}, {
+		Name: "open", Kind: question.Open, Conditions: openConditions,
+		build: openForms,
 	}}
 }
 
@@ -449,9 +453,14 @@ func isomorphs(fam Family, f form, spec Spec, conds []Condition, tax *lexicon.Ta
 
 // answersOf returns what an item's accepted labels stand for: the labels,
 // or for choice questions the responses behind them, which do not depend
-// on the order of the options.
+// on the order of the options, or for open questions the verdict and how
+// many answers are right, since the answers are words of the content.
 func answersOf(it Item) []string {
-	if it.Kind != question.Choice {
+	switch it.Kind {
+	case question.Open:
+		return []string{it.Meta.Verdict, strconv.Itoa(len(it.Accepted))}
+	case question.Choice:
+	default:
 		return it.Accepted
 	}
 	var rs []string

@@ -13,6 +13,7 @@ type form struct {
 	conclusion *logic.Statement // nil: the question has no conclusion
 	pair       *forms.Pair      // for choice questions
 	fallacies  []forms.Fallacy
+	open       *openShape // for open questions
 
 	// all and vars, when set, are statements() and placeholders(), worked
 	// out once for the forms of the catalogue; they are shared, and read

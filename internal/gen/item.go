@@ -230,6 +230,11 @@ func (it *Item) render(f form, c content, p Presentation, r *rand.Rand) ([]logic
 	if f.conclusion != nil {
 		s := c.rename(*f.conclusion)
 		text, err := phrase(s, p, r)
+		if f.open != nil {
+			// The conclusion is what the answer entails, not shown: the
+			// question asks for it.
+			text, err = openQuestion(s)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -327,6 +332,11 @@ func (it *Item) grade(options []logic.Statement) error {
 		default:
 			it.Expected = question.Unknown
 		}
+	case question.Open:
+		if it.Conclusion == nil {
+			return fmt.Errorf("an open question with no conclusion")
+		}
+		return it.gradeOpen()
 	default:
 		return fmt.Errorf("unknown question kind %q", it.Kind)
 	}

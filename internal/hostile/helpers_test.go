@@ -15,12 +15,14 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/syllobench/syllobench/internal/fixture"
+	"github.com/syllobench/syllobench/internal/question"
 	"github.com/syllobench/syllobench/internal/report"
 	"github.com/syllobench/syllobench/internal/run"
 	"github.com/syllobench/syllobench/internal/scorecard"
@@ -191,6 +193,9 @@ var labelsRE = regexp.MustCompile(`where <label> is ([^.\n]+)\.`)
 // labels returns the labels the prompt allows, in the order it lists
 // them: "yes or no" gives [yes no].
 func labels(prompt string) []string {
+	if strings.Contains(prompt, question.OpenAnswerLead) {
+		return openLabels
+	}
 	m := labelsRE.FindAllStringSubmatch(prompt, -1)
 	if m == nil {
 		return nil
@@ -198,6 +203,10 @@ func labels(prompt string) []string {
 	list := strings.NewReplacer(" or ", ",", " ", "").Replace(m[len(m)-1][1])
 	return strings.Split(list, ",")
 }
+
+// openLabels stand in for the labels of an open question, whose answer
+// is a phrase: two answers, so that a reply can give both.
+var openLabels = []string{"batteries", "diesel"}
 
 // questionKind names the kind of question from its labels.
 func questionKind(ls []string) string {
@@ -208,6 +217,8 @@ func questionKind(ls []string) string {
 		return "truth"
 	case len(ls) == 9 && ls[0] == "1":
 		return "choice"
+	case slices.Equal(ls, openLabels):
+		return "open"
 	}
 	return fmt.Sprintf("unknown %q", ls)
 }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/syllobench/syllobench/internal/fixture"
 	"github.com/syllobench/syllobench/internal/model"
+	"github.com/syllobench/syllobench/internal/question"
 	"github.com/syllobench/syllobench/internal/run"
 	"github.com/syllobench/syllobench/internal/scorecard"
 	"github.com/syllobench/syllobench/internal/verdict"
@@ -251,7 +252,7 @@ func wantOutcome(t *testing.T, h hostileReply, r probes.Result) {
 			t.Errorf("%s: error %q (HTTP %d); want it to say that the 200 response is not a chat completion", r.ID, ie, ie.StatusCode)
 		}
 	case h.rule == verdict.AnswerLine:
-		last := map[string]string{"validity": "no", "consistency": "no", "truth": "false", "choice": "2"}[string(r.Item.Kind)]
+		last := map[string]string{"validity": "no", "consistency": "no", "truth": "false", "choice": "2", "open": "diesel"}[string(r.Item.Kind)]
 		if r.Outcome != probes.Correct && r.Outcome != probes.Wrong || r.Verdict.Rule != h.rule || r.Verdict.Label != last {
 			t.Errorf("%s: outcome %s by %s; the control reply must be read as its last answer, %q", r.ID, r.Outcome, r.Verdict, last)
 		}
@@ -465,13 +466,28 @@ func TestHostileBattery(t *testing.T) {
 			wantOutcome(t, srv.replyTo(t, r), r)
 		}
 	}
-	// Every reply went to every kind of question.
+	// Every reply went to every kind of question, and to each open
+	// question a different one: the small battery has fewer open
+	// questions than there are replies.
+	open := 0
+	for _, rs := range results {
+		for _, r := range rs {
+			if r.Item.Kind == question.Open {
+				open++
+			}
+		}
+	}
+	openServed := 0
 	for _, h := range hostileReplies {
+		openServed += min(srv.served[h.name]["open"], 1)
 		for _, k := range []string{"yesno", "truth", "choice"} {
 			if srv.served[h.name][k] == 0 {
 				t.Errorf("no %s question got the reply %s: served %v", k, h.name, srv.served[h.name])
 			}
 		}
+	}
+	if want := min(open, len(hostileReplies)); open == 0 || openServed != want {
+		t.Errorf("%d open questions got %d different replies; want %d", open, openServed, want)
 	}
 	var summary strings.Builder
 	s.Summary(&summary)

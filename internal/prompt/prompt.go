@@ -113,6 +113,13 @@ var questions = map[question.Kind][gen.Wordings]string{
 		"Is it possible for every one of these statements to be true together?",
 		"Could all of these statements hold at once, without contradiction?",
 	},
+	// An open question's own question (it.ConclusionText, "What does
+	// R2-D2 run on?") follows its wording.
+	question.Open: {
+		"Answer from the premises alone.",
+		"Going only by the premises, answer the question.",
+		"Use only what the premises say to answer.",
+	},
 }
 
 // semanticsNote states the semantics plainly, so that the expected answer
@@ -162,6 +169,10 @@ func body(it gen.Item, after ...string) string {
 		b.WriteByte('\n')
 	}
 	b.WriteByte('\n')
+	if it.Kind == question.Open {
+		b.WriteString(it.ConclusionText)
+		b.WriteByte(' ')
+	}
 	b.WriteString(wording)
 	b.WriteByte(' ')
 	b.WriteString(note)

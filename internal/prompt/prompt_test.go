@@ -57,7 +57,11 @@ func checkPrompt(t *testing.T, it gen.Item, f Format, msgs []Message) {
 	for _, o := range it.Options {
 		need = append(need, o.Label+". "+o.Text)
 	}
-	need = append(need, `"Answer: <label>"`, strings.Join(it.Kind.Labels()[len(it.Kind.Labels())-2:], " or "))
+	if it.Kind == question.Open {
+		need = append(need, `"Answer: <answer>"`)
+	} else {
+		need = append(need, `"Answer: <label>"`, strings.Join(it.Kind.Labels()[len(it.Kind.Labels())-2:], " or "))
+	}
 	if it.Semantics == logic.Traditional {
 		need = append(need, "Assume every group mentioned has at least one member.")
 	}

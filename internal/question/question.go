@@ -25,9 +25,9 @@ const (
 	Truth       Kind = "truth"       // is the statement true, false or unknown?
 	Choice      Kind = "choice"      // which of the nine conclusions follows?
 	Consistency Kind = "consistency" // can all the statements be true together? yes / no
-	// Open asks the model to write the answer: "What must Rex be?". Its
-	// answer is a phrase naming a group, right when the premises entail
-	// that the individual belongs to it; it has no fixed labels.
+	// Open asks the model to write the answer: "What does R2-D2 run
+	// on?". Its answer is a phrase ("batteries"), right when the premises
+	// entail what it says of the individual; it has no fixed labels.
 	Open Kind = "open"
 )
 
@@ -102,8 +102,8 @@ const (
 	BooleanNote     = "Do not assume that a group mentioned has any members unless the statements say so."
 	// AnswerLead comes just before the list of labels in the answer line.
 	AnswerLead = "where <label> is "
-	// OpenAnswerLead says what the answer to an open question names.
-	OpenAnswerLead = "where <group> is one group named in the statements"
+	// OpenAnswerLead says what the answer to an open question is.
+	OpenAnswerLead = "where <answer> is the answer in the words of the premises"
 )
 
 // Header is the line above a kind's numbered statements.
@@ -143,7 +143,7 @@ var answerLines = func() map[Kind]string {
 
 func newAnswerLine(k Kind) string {
 	if k == Open {
-		return `End your reply with a final line of the form "Answer: <group>", ` + OpenAnswerLead + "."
+		return `End your reply with a final line of the form "Answer: <answer>", ` + OpenAnswerLead + "."
 	}
 	labels := k.Labels()
 	if len(labels) == 0 {

@@ -106,7 +106,9 @@ func realContent(q Question) bool {
 		}
 		for _, t := range ts {
 			if _, ok := tax.Category(t); !ok {
-				return false
+				if _, ok := tax.Property(t); !ok {
+					return false
+				}
 			}
 			terms++
 		}

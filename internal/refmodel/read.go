@@ -27,9 +27,18 @@ type Question struct {
 	Options []ChoiceOption
 	// Labels are the answer labels the answer line lists.
 	Labels []string
+	// Asked is what an open question asks ("What does R2-D2 run on?");
+	// zero for the other kinds.
+	Asked OpenAsk
 	// Hash is an FNV-1a hash of the whole conversation, which seeds
 	// every choice a reasoner makes about this prompt.
 	Hash uint64
+}
+
+// OpenAsk is an open question read back: what the individual called
+// Name does with the verb head Head ("run on").
+type OpenAsk struct {
+	Name, Head string
 }
 
 // ChoiceOption is one option of a choice question.
@@ -146,6 +155,10 @@ func Read(msgs []model.Message) (Question, error) {
 		q.Options = append(q.Options, o)
 	}
 
+	if strings.Contains(text, question.OpenAnswerLead) {
+		return q, readOpen(&q, lines[asked], concl, stmt, isStatementsHeader(lines[hdr]))
+	}
+
 	// The answer line lists the labels.
 	at := strings.LastIndex(text, question.AnswerLead)
 	if at < 0 {
@@ -153,7 +166,7 @@ func Read(msgs []model.Message) (Question, error) {
 	}
 	q.Labels = question.ListedLabels(text[at+len(question.AnswerLead):])
 
-	isHeader := lines[hdr] == question.StatementsHeader
+	isHeader := isStatementsHeader(lines[hdr])
 	switch {
 	case slices.Equal(q.Labels, question.Validity.Labels()) && isHeader && concl == "" && stmt == "":
 		q.Kind = question.Consistency
@@ -184,6 +197,28 @@ func Read(msgs []model.Message) (Question, error) {
 		q.Conclusion = &s
 	}
 	return q, nil
+}
+
+// isStatementsHeader reports whether the header line is that of a consistency
+// question's statements.
+func isStatementsHeader(line string) bool { return line == question.StatementsHeader }
+
+// readOpen reads the question line of an open question, which starts
+// with its own question ("What does R2-D2 run on?"), into q.
+func readOpen(q *Question, line, concl, stmt string, statements bool) error {
+	if concl != "" || stmt != "" || statements || len(q.Options) > 0 {
+		return fmt.Errorf("%w: an open question with a conclusion, a statement, a %q header or options", ErrUnreadable, question.StatementsHeader)
+	}
+	end := strings.IndexByte(line, '?')
+	if end < 0 {
+		return fmt.Errorf("%w: no question in the open question's line %q", ErrUnreadable, line)
+	}
+	name, head, err := english.ParseOpenQuestion(line[:end+1])
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrUnreadable, err)
+	}
+	q.Kind, q.Asked = question.Open, OpenAsk{Name: name, Head: head}
+	return nil
 }
 
 func optionLabels(os []ChoiceOption) []string {

@@ -10,6 +10,7 @@ import (
 	"github.com/syllobench/syllobench/internal/logic"
 	"github.com/syllobench/syllobench/internal/model"
 	"github.com/syllobench/syllobench/internal/prompt"
+	"github.com/syllobench/syllobench/internal/question"
 )
 
 // messages returns the chat messages of it in format f, as model messages.
@@ -60,7 +61,12 @@ func checkRead(t *testing.T, it gen.Item, q Question) {
 	if !slices.Equal(q.Premises, it.Premises) {
 		t.Fatalf("%s: read premises %v, want %v", it.ID, q.Premises, it.Premises)
 	}
-	if (q.Conclusion == nil) != (it.Conclusion == nil) || q.Conclusion != nil && *q.Conclusion != *it.Conclusion {
+	if it.Kind == question.Open {
+		// The conclusion is not shown: the question asks what it says.
+		if q.Conclusion != nil || q.Asked.Name != it.Conclusion.Subject {
+			t.Fatalf("%s: read %v asking about %q, want no conclusion and %q", it.ID, q.Conclusion, q.Asked.Name, it.Conclusion.Subject)
+		}
+	} else if (q.Conclusion == nil) != (it.Conclusion == nil) || q.Conclusion != nil && *q.Conclusion != *it.Conclusion {
 		t.Fatalf("%s: read conclusion %v, want %v", it.ID, q.Conclusion, it.Conclusion)
 	}
 	if len(q.Options) != len(it.Options) {

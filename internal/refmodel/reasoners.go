@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/syllobench/syllobench/internal/english"
 	"github.com/syllobench/syllobench/internal/lexicon"
 	"github.com/syllobench/syllobench/internal/logic"
 	"github.com/syllobench/syllobench/internal/model"
@@ -134,8 +135,53 @@ func logicAnswer(q Question) (string, string, error) {
 			return nvc, why, nil
 		}
 		return labels[q.pick(len(labels), "logic")], why, nil
+	case question.Open:
+		var entailed []string
+		for _, c := range q.openCandidates() {
+			v, err := logic.Decide(q.Premises, c.statement, q.Semantics)
+			if err != nil {
+				return "", "", fmt.Errorf("%w: %v", ErrUnreadable, err)
+			}
+			if v == logic.Entailed {
+				entailed = append(entailed, c.object)
+			}
+		}
+		if entailed == nil {
+			return nothingFollows, why, nil
+		}
+		return entailed[q.pick(len(entailed), "logic")], why, nil
 	}
 	return "", "", fmt.Errorf("%w: kind %q", ErrNotApplicable, q.Kind)
+}
+
+// nothingFollows is the answer to an open question of whose answers the
+// premises entail none.
+const nothingFollows = "nothing follows"
+
+// openCandidate is an answer an open question's premises offer: the
+// object of a property with the question's head, and the statement that
+// the individual has it.
+type openCandidate struct {
+	object    string
+	statement logic.Statement
+}
+
+// openCandidates returns the answers q's premises offer, in the order
+// they first appear.
+func (q Question) openCandidates() []openCandidate {
+	var cs []openCandidate
+	for _, s := range q.Premises {
+		phrase, ok := english.PropertyPhrase(s.Predicate)
+		if !ok {
+			continue
+		}
+		head, object, ok := english.SplitProperty(phrase)
+		if !ok || head != q.Asked.Head || slices.ContainsFunc(cs, func(c openCandidate) bool { return c.object == object }) {
+			continue
+		}
+		cs = append(cs, openCandidate{object, logic.Statement{Q: logic.Is, Subject: q.Asked.Name, Predicate: s.Predicate}})
+	}
+	return cs
 }
 
 func yesNo(b bool) string { return map[bool]string{true: question.Yes, false: question.No}[b] }
@@ -189,6 +235,17 @@ func beliefAnswer(q Question) (string, string, error) {
 			all = all && t
 		}
 		return yesNo(all), why, nil
+	case question.Open:
+		var trueOnes []string
+		for _, c := range q.openCandidates() {
+			if t, ok := worldTruth(c.statement); ok && t {
+				trueOnes = append(trueOnes, c.object)
+			}
+		}
+		if trueOnes == nil {
+			return logicAnswer(q)
+		}
+		return trueOnes[q.pick(len(trueOnes), "belief")], why, nil
 	}
 	return "", "", fmt.Errorf("%w: kind %q", ErrNotApplicable, q.Kind)
 }
@@ -197,8 +254,16 @@ func beliefAnswer(q Question) (string, string, error) {
 // prompt's hash.
 func coinAnswer(q Question) (string, string, error) {
 	labels := q.Kind.Labels()
-	if q.Kind == question.Choice {
+	switch q.Kind {
+	case question.Choice:
 		labels = slices.Clone(q.Labels)
+	case question.Open:
+		for _, c := range q.openCandidates() {
+			labels = append(labels, c.object)
+		}
+		if labels == nil {
+			labels = []string{nothingFollows}
+		}
 	}
 	return labels[q.pick(len(labels), "coin")], "I could not decide, so I picked one at random.", nil
 }

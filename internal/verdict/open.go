@@ -10,8 +10,10 @@ import (
 // article or final punctuation ("Answer: **A mammal.**" gives "mammal").
 // Whether the phrase names a right group is the grader's to say, who
 // knows the groups; here only its form is read. A phrase that names two
-// ("a dog or a cat") is [Conflicting]; no answer line is [NoVerdict]: an
-// open answer is too free to be read from a reply's last line.
+// ("a dog or a cat") is [Conflicting]; no answer line is [Refused] when
+// the reply declines ("I'm sorry, but I can't help with that.") and
+// [NoVerdict] otherwise: an open answer is too free to be read from a
+// reply's last line.
 func parseOpen(reply string) Result {
 	text, hadThink, open := stripThink(reply)
 	if open >= 0 {
@@ -26,6 +28,14 @@ func parseOpen(reply string) Result {
 	low := asciiLower(text)
 	m, ok := lastMarker(low, false)
 	if !ok || m.key != "" {
+		refused := -1
+		eachSentence(low, func(ts []tok, _ bool) bool {
+			refused = refusalAt(ts)
+			return refused < 0
+		})
+		if refused >= 0 {
+			return fail(Refused, around(text, refused))
+		}
 		return fail(NoVerdict, "")
 	}
 	ev := excerpt(text, m.lineStart, lineEnd(low, m.valueEnd))
@@ -50,4 +60,72 @@ func openPhrase(v string) string {
 		v = strings.TrimPrefix(v, art)
 	}
 	return strings.Join(strings.Fields(v), " ")
+}
+
+// OpenMatches reports whether phrase, the answer [Parse] read from a
+// reply to an open question, says one of accepted, the answers the
+// premises entail ("batteries", "a backbone"). Both are compared
+// without case, articles or final punctuation, and with the last word
+// singular, so "Batteries", "a battery" and "the batteries." all say
+// "batteries". A phrase that ends with an accepted answer after words
+// of its own ("runs on batteries", "R2-D2 runs on batteries") says it
+// too, unless one of those words negates it ("not batteries").
+func OpenMatches(phrase string, accepted []string) bool {
+	p := openKey(phrase)
+	if p == "" {
+		return false
+	}
+	for _, a := range accepted {
+		k := openKey(a)
+		if k == "" {
+			continue
+		}
+		if p == k {
+			return true
+		}
+		if lead, ok := strings.CutSuffix(p, " "+k); ok && !negates(lead) {
+			return true
+		}
+	}
+	return false
+}
+
+// openKey is the form in which open answers are compared.
+func openKey(s string) string {
+	words := strings.Fields(openPhrase(asciiLower(s)))
+	if len(words) == 0 {
+		return ""
+	}
+	words[len(words)-1] = singularish(words[len(words)-1])
+	return strings.Join(words, " ")
+}
+
+// singularish undoes the regular English plural endings: enough to say
+// that "batteries" and "battery", "boxes" and "box" are one answer.
+func singularish(w string) string {
+	switch {
+	case len(w) > 4 && strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "y"
+	case len(w) > 3 && (strings.HasSuffix(w, "ses") || strings.HasSuffix(w, "xes") || strings.HasSuffix(w, "zes") ||
+		strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes")):
+		return w[:len(w)-2]
+	case len(w) > 2 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// negates reports whether words hold a negation.
+func negates(words string) bool {
+	for _, w := range strings.Fields(words) {
+		switch w {
+		case "not", "no", "never", "cannot", "nothing", "neither", "nor", "without",
+			"dont", "doesnt", "didnt", "cant", "wont", "isnt", "arent": // openPhrase drops apostrophes
+			return true
+		}
+		if strings.HasSuffix(w, "n't") {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,298 @@
+package gen
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+
+	"github.com/syllobench/syllobench/internal/english"
+	"github.com/syllobench/syllobench/internal/lexicon"
+	"github.com/syllobench/syllobench/internal/logic"
+)
+
+// An open question asks the model to write its answer: "All robots run
+// on batteries. R2-D2 is a robot. What does R2-D2 run on?". Its form is a
+// chain from an individual to a property,
+//
+//	X is a t0. All t0 are t1. … All t(d-1) ~p.   What does X <head>?
+//
+// where ~p is a property placeholder ("run on batteries"), head its verb
+// ("run on") and the right answers every object of a property with that
+// head which the premises entail of X, as package logic decides. Its
+// distractors are a fresh term d0 inside a chain term with a property of
+// the same head: "All penguins are birds. All penguins eat krill." says
+// nothing of what X, a bird, eats.
+
+// Placeholders of the open forms.
+const (
+	openName       = "X"
+	openAnswer     = "~p" // the property the question asks about
+	openDistractor = "~q" // the distractors' property
+	openOther      = "d0" // the distractors' term
+)
+
+// openShape is what makes a form an open question.
+type openShape struct {
+	depth int // universal premises from X's group to the property
+	link  int // the chain term that holds the distractor term; -1 for none
+}
+
+// openDepths and openDistractors are the shapes of the open family.
+const openMaxDepth = 4
+
+var openDistractors = []int{0, 2}
+
+func openForms() []form {
+	var fs []form
+	for depth := 1; depth <= openMaxDepth; depth++ {
+		for _, d := range openDistractors {
+			fs = append(fs, openForm(depth, d))
+		}
+	}
+	return fs
+}
+
+// openForm returns the open form of a depth with 0 or 2 distractor
+// premises. Where the distractors go, and which chain term holds the
+// distractor term, is fixed by the form's id, as for chains.
+func openForm(depth, distractors int) form {
+	t := func(i int) string { return fmt.Sprint("t", i) }
+	var ps []logic.Statement
+	for i := 0; i < depth-1; i++ {
+		ps = append(ps, logic.Statement{Q: logic.All, Subject: t(i), Predicate: t(i + 1)})
+	}
+	ps = append(ps, logic.Statement{Q: logic.All, Subject: t(depth - 1), Predicate: openAnswer})
+	id := fmt.Sprintf("open-%d", depth)
+	shape := &openShape{depth: depth, link: -1}
+	if distractors > 0 {
+		id += fmt.Sprintf("-d%d", distractors)
+		r := stream(0, "open", id)
+		shape.link = r.IntN(depth)
+		for _, s := range []logic.Statement{
+			{Q: logic.All, Subject: openOther, Predicate: t(shape.link)},
+			{Q: logic.All, Subject: openOther, Predicate: openDistractor},
+		} {
+			at := r.IntN(len(ps) + 1)
+			ps = slices.Insert(ps, at, s)
+		}
+	}
+	// The individual comes last, as in "All robots run on batteries.
+	// R2-D2 is a robot."
+	ps = append(ps, logic.Statement{Q: logic.Is, Subject: openName, Predicate: t(0)})
+	c := logic.Statement{Q: logic.Is, Subject: openName, Predicate: openAnswer}
+	return form{id: id, premises: ps, conclusion: &c, open: shape}
+}
+
+// openConditions are the conditions an open form is filled under.
+var openConditions = []Condition{Symbolic, Nonce, Believable, Unbelievable}
+
+// openHeads are the verbs that symbolic and nonce content asks with.
+var openHeads = []string{"have", "eat", "need", "use"}
+
+// fillOpen chooses content for an open form.
+func fillOpen(f form, c Condition, tax *lexicon.Taxonomy, r *rand.Rand) (content, error) {
+	if !slices.Contains(openConditions, c) {
+		return content{}, fmt.Errorf("%w: open questions are asked under %v, not %s", ErrUnsupported, openConditions, c)
+	}
+	if c == Believable || c == Unbelievable {
+		return fillOpenReal(f, c == Believable, tax, r)
+	}
+	// Terms and objects are letters or nonsense words, all different.
+	vars := f.placeholders()
+	n := len(vars) // the name and the two properties take a word each too
+	var words []string
+	switch c {
+	case Symbolic:
+		for _, j := range shuffled(r, len(symbolTerms))[:n] {
+			words = append(words, symbolTerms[j])
+		}
+	case Nonce:
+		ws, err := lexicon.NonceWords(r, n)
+		if err != nil {
+			return content{}, err
+		}
+		for _, w := range ws {
+			words = append(words, w)
+		}
+	}
+	head := openHeads[r.IntN(len(openHeads))]
+	out := content{terms: map[string]string{}, names: map[string]string{}}
+	for i, v := range vars {
+		switch {
+		case v.name && c == Symbolic:
+			out.names[v.placeholder] = symbolNames[0]
+		case v.name:
+			ns, err := nonceNames(r, 1, words)
+			if err != nil {
+				return content{}, err
+			}
+			out.names[v.placeholder] = ns[0]
+		case english.IsProperty(v.placeholder):
+			object := words[i]
+			if c == Nonce {
+				object = english.Plural(object)
+			}
+			out.terms[v.placeholder] = english.Property(head + " " + object)
+		default:
+			out.terms[v.placeholder] = words[i]
+		}
+	}
+	return out, nil
+}
+
+// fillOpenReal fills an open form with a named individual, the groups
+// above it in the taxonomy and property facts: believable when the
+// property asked about is true of the individual in the world, and
+// unbelievable when it is false. The premises of a believable item are
+// true; an unbelievable one has a false premise, as it must.
+func fillOpenReal(f form, believable bool, tax *lexicon.Taxonomy, r *rand.Rand) (content, error) {
+	sh := f.open
+	props := tax.Properties()
+	inds := tax.Individuals()
+	for _, i := range shuffled(r, len(inds)) {
+		x := inds[i]
+		var path []*lexicon.Category
+		for c := x.Category; c != nil; c = c.Parent {
+			path = append(path, c)
+		}
+		if len(path) < sh.depth {
+			continue
+		}
+		start := r.IntN(len(path) - sh.depth + 1)
+		chain := path[start : start+sh.depth]
+		top := chain[sh.depth-1]
+		var answers []lexicon.Property
+		for _, p := range props {
+			if _, _, ok := english.SplitProperty(p.Phrase); !ok {
+				continue
+			}
+			has, err := tax.Truth(logic.Statement{Q: logic.Is, Subject: x.Name, Predicate: p.Term})
+			if err != nil || has != believable {
+				continue
+			}
+			if all, err := tax.Truth(logic.Statement{Q: logic.All, Subject: top.Singular, Predicate: p.Term}); believable && (err != nil || !all) {
+				continue // a believable item's premises are true
+			}
+			answers = append(answers, p)
+		}
+		if len(answers) == 0 {
+			continue
+		}
+		p := answers[r.IntN(len(answers))]
+		out := content{terms: map[string]string{openAnswer: p.Term}, names: map[string]string{openName: x.Name}}
+		for j, c := range chain {
+			out.terms[fmt.Sprint("t", j)] = c.Singular
+		}
+		if sh.link < 0 {
+			return out, nil
+		}
+		if d, q, ok := openDistractorContent(tax, props, chain[sh.link], x.Category, p, r); ok {
+			out.terms[openOther], out.terms[openDistractor] = d.Singular, q.Term
+			return out, nil
+		}
+	}
+	return content{}, fmt.Errorf("%w: no individual has a chain of %d groups to a property that is %s of it", ErrNoContent, sh.depth, map[bool]string{true: "true", false: "false"}[believable])
+}
+
+// openDistractorContent draws a group strictly inside link that does not
+// hold x's group, and a property with the same head as p and another
+// object: one the group has where there is one, so that the distractor
+// premises are true.
+func openDistractorContent(tax *lexicon.Taxonomy, props []lexicon.Property, link, xs *lexicon.Category, p lexicon.Property, r *rand.Rand) (*lexicon.Category, lexicon.Property, bool) {
+	head, _, _ := english.SplitProperty(p.Phrase)
+	var same []lexicon.Property
+	for _, q := range props {
+		if h, _, ok := english.SplitProperty(q.Phrase); ok && h == head && q.Term != p.Term {
+			same = append(same, q)
+		}
+	}
+	if len(same) == 0 {
+		return nil, lexicon.Property{}, false
+	}
+	sub := link.Subtree()[1:]
+	for _, i := range shuffled(r, len(sub)) {
+		d := sub[i]
+		if d.Includes(xs) || xs.Includes(d) || tax.Apart(d, link) {
+			continue
+		}
+		// A property the facts settle for the group, true if one is:
+		// every premise of a real item has a world truth.
+		var held, lacked []lexicon.Property
+		for _, q := range same {
+			if t, err := tax.Truth(logic.Statement{Q: logic.All, Subject: d.Singular, Predicate: q.Term}); err == nil {
+				if t {
+					held = append(held, q)
+				} else {
+					lacked = append(lacked, q)
+				}
+			}
+		}
+		if len(held) == 0 {
+			held = lacked
+		}
+		if len(held) == 0 {
+			continue
+		}
+		return d, held[r.IntN(len(held))], true
+	}
+	return nil, lexicon.Property{}, false
+}
+
+// openQuestion is the text of an open item's question: "What does X
+// have?", for the conclusion "X has <object>", read back to be sure.
+func openQuestion(concl logic.Statement) (string, error) {
+	phrase, ok := english.PropertyPhrase(concl.Predicate)
+	if !ok {
+		return "", fmt.Errorf("open question about %v: the predicate is not a property", concl)
+	}
+	head, _, ok := english.SplitProperty(phrase)
+	if !ok {
+		return "", fmt.Errorf("open question about %v: %q has no verb head to ask with", concl, phrase)
+	}
+	q, err := english.OpenQuestion(concl.Subject, head)
+	if err != nil {
+		return "", err
+	}
+	if name, h, err := english.ParseOpenQuestion(q); err != nil || name != concl.Subject || h != head {
+		return "", fmt.Errorf("open question %q reads back as %q, %q (%v)", q, name, h, err)
+	}
+	return q, nil
+}
+
+// gradeOpen sets the answers of an open item: the object of every
+// property in the premises with the question's head that the premises
+// entail of the individual. The conclusion's own object must be one.
+func (it *Item) gradeOpen() error {
+	concl := *it.Conclusion
+	phrase, _ := english.PropertyPhrase(concl.Predicate)
+	head, want, _ := english.SplitProperty(phrase)
+	seen := map[string]bool{}
+	for _, s := range it.Premises {
+		ph, ok := english.PropertyPhrase(s.Predicate)
+		if !ok || seen[ph] {
+			continue
+		}
+		seen[ph] = true
+		h, object, ok := english.SplitProperty(ph)
+		if !ok || h != head {
+			continue
+		}
+		v, err := logic.Decide(it.Premises, logic.Statement{Q: logic.Is, Subject: concl.Subject, Predicate: s.Predicate}, it.Semantics)
+		if err != nil {
+			return err
+		}
+		if v == logic.Inconsistent {
+			return ErrInconsistent
+		}
+		if v == logic.Entailed {
+			it.Accepted = append(it.Accepted, object)
+		}
+	}
+	if !slices.Contains(it.Accepted, want) {
+		return fmt.Errorf("open question %q: %q is not entailed (entailed: %s)", it.ConclusionText, want, strings.Join(it.Accepted, ", "))
+	}
+	it.Expected = want
+	it.Meta.Verdict = logic.Entailed.String()
+	return nil
+}
