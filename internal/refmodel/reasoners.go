@@ -236,16 +236,22 @@ func beliefAnswer(q Question) (string, string, error) {
 		}
 		return yesNo(all), why, nil
 	case question.Open:
-		var trueOnes []string
-		for _, c := range q.openCandidates() {
-			if t, ok := worldTruth(c.statement); ok && t {
-				trueOnes = append(trueOnes, c.object)
+		// What it knows the individual to <head>, whether the premises
+		// say so or not.
+		var known []string
+		for _, p := range lexicon.Default().Properties() {
+			head, object, ok := english.SplitProperty(p.Phrase)
+			if !ok || head != q.Asked.Head {
+				continue
+			}
+			if t, ok := worldTruth(logic.Statement{Q: logic.Is, Subject: q.Asked.Name, Predicate: p.Term}); ok && t {
+				known = append(known, object)
 			}
 		}
-		if trueOnes == nil {
+		if known == nil {
 			return logicAnswer(q)
 		}
-		return trueOnes[q.pick(len(trueOnes), "belief")], why, nil
+		return known[q.pick(len(known), "belief")], why, nil
 	}
 	return "", "", fmt.Errorf("%w: kind %q", ErrNotApplicable, q.Kind)
 }
