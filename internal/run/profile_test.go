@@ -153,7 +153,7 @@ func TestReferenceProfiles(t *testing.T) {
 			"fallacies": fails, "chains": passes,
 			// An open question offers nothing to accept: it writes what
 			// follows, as ref-logic does.
-			"open": passes,
+			"open":               passes,
 			"content-bias/flips": fails,
 		},
 	}
