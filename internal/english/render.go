@@ -60,6 +60,13 @@ func bareProblem(s logic.Statement) string {
 	if decapitalize(capital) != first {
 		return fmt.Sprintf("the subject %q would read back with another first letter once capitalised", s.Subject)
 	}
+	return bareSubjectProblemAt(s)
+}
+
+// bareSubjectProblemAt is bareProblem for a subject that does not start
+// its sentence, whose first letter stays as it is.
+func bareSubjectProblemAt(s logic.Statement) string {
+	pl := Plural(s.Subject)
 	if why := bareSubjectProblem(strings.Split(capitalize(pl), " ")); why != "" {
 		return why
 	}
