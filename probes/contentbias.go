@@ -21,6 +21,13 @@ const ContentBiasProbe = "content-bias"
 // content conditions to vary.
 var biasFamilies = []string{"validity", "instantiation", "fallacies", "consistency", "conclusions", "chains"}
 
+// biasPresentations are the presentations a content pair may take: the
+// first five of gen.Presentations, those there were when the corpus's
+// first cases were saved. A knob is taken modulo their number, so a
+// longer list would give a saved case another presentation, and so
+// another pair, than the one it was saved for.
+var biasPresentations = gen.Presentations()[:5]
+
 // BiasKnobs are the fuzz arguments of FuzzContentBias. Every value decodes
 // to a pair: each knob is taken modulo the choices it selects among.
 type BiasKnobs struct {
@@ -50,7 +57,7 @@ func ContentPair(cfg Config, k BiasKnobs) ([2]Case, error) {
 	if b == a {
 		b = (a + 1) % len(o.conds)
 	}
-	ps := gen.Presentations()
+	ps := biasPresentations
 	spec := gen.Spec{Family: fam.Name, Form: o.form, Presentation: ps[int(k.Presentation)%len(ps)], Semantics: cfg.Semantics, Seed: k.Seed}
 	items, err := gen.Isomorphs(spec, []gen.Condition{o.conds[a], o.conds[b]})
 	if err != nil {

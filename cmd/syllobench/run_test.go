@@ -54,8 +54,8 @@ func TestRunReferenceReasoners(t *testing.T) {
 				}
 			}
 		}
-		// 322 questions, and each item of the content pairs once.
-		n := 322 + sc.Probes[10].N
+		// 326 questions, and each item of the content pairs once.
+		n := 326 + sc.Probes[10].N
 		if want := fmt.Sprintf("%s: %d/%d items in ", m, n, n); !strings.Contains(stderr.String(), want) {
 			t.Errorf("no final progress line %q for %s:\n%s", want, m, stderr.String())
 		}

@@ -20,7 +20,6 @@ var ErrNoQuestion = errors.New("no direct question for the statement")
 //	         Are S-pl P-pl? (bare)  Do S-pl V? (bare)  Can S-pl V? (bare)
 //	Some     Are some S-pl P-pl?    Do some S-pl V?    Can some S-pl V?
 //	SomeNot  Are some S-pl not P-pl?  Do some S-pl not V?
-//	No       Are no S-pl P-pl?      Do no S-pl V?      Can no S-pl V?
 //	Is       Is x a P?              Does x V?          Can x V?
 //	IsNot    Is x not a P?          Does x not V?
 //
@@ -28,7 +27,9 @@ var ErrNoQuestion = errors.New("no direct question for the statement")
 // "can" property). bare asks an All statement with a bare plural
 // subject, read as universal as [BarePlural] reads it; it fails where
 // BarePlural cannot write the subject. A "can" property has no question
-// for SomeNot and IsNot, and a question that would not read back as s
+// for SomeNot and IsNot. No has none: "Are no dogs cats?" is not how
+// anyone asks whether no dog is a cat, and "Are all dogs not cats?" or
+// "Are dogs not cats?" mean something else to many readers. A question that would not read back as s
 // knowing only s's terms (a bare subject starting "A actresses") is not
 // asked. The failures wrap [ErrNoQuestion], or the errors of [Render]
 // for an invalid statement.
@@ -49,6 +50,9 @@ func ask(s logic.Statement, bare bool) (string, error) {
 	if err := checkStatement(s); err != nil {
 		return "", fmt.Errorf("ask %v: %w", s, err)
 	}
+	if s.Q == logic.No {
+		return "", fmt.Errorf("ask %v: No has no direct question: %w", s, ErrNoQuestion)
+	}
 	if bare {
 		if s.Q != logic.All {
 			return "", fmt.Errorf("ask %v with a bare plural: only All has one: %w", s, ErrNoQuestion)
@@ -60,7 +64,7 @@ func ask(s logic.Statement, bare bool) (string, error) {
 			return "", fmt.Errorf("ask %v with a bare plural: %s: %w", s, why, ErrNoQuestion)
 		}
 	}
-	quant := map[logic.Quantifier]string{logic.All: "all ", logic.Some: "some ", logic.SomeNot: "some ", logic.No: "no "}[s.Q]
+	quant := map[logic.Quantifier]string{logic.All: "all ", logic.Some: "some ", logic.SomeNot: "some "}[s.Q]
 	if bare {
 		quant = ""
 	}
@@ -157,8 +161,6 @@ func questionReadings(q string) []reading {
 			quant, rest = "All ", rest[1:]
 		case "some":
 			quant, rest = "Some ", rest[1:]
-		case "no":
-			quant, rest = "No ", rest[1:]
 		}
 	}
 	join := func(ws []string) string { return strings.Join(ws, " ") }

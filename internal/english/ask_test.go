@@ -24,7 +24,6 @@ func TestAsk(t *testing.T) {
 		{logic.Statement{Q: logic.All, Subject: "Java programmer", Predicate: "Python programmer"}, true, "Are Java programmers Python programmers?"},
 		{logic.Statement{Q: logic.Some, Subject: "A", Predicate: "B"}, false, "Are some A B?"},
 		{logic.Statement{Q: logic.SomeNot, Subject: "blick", Predicate: "zorple"}, false, "Are some blicks not zorples?"},
-		{logic.Statement{Q: logic.No, Subject: "dog", Predicate: "cat"}, false, "Are no dogs cats?"},
 		{logic.Statement{Q: logic.Is, Subject: "X", Predicate: "C"}, false, "Is X a C?"},
 		{logic.Statement{Q: logic.IsNot, Subject: "Socrates", Predicate: "owl"}, false, "Is Socrates not an owl?"},
 		{logic.Statement{Q: logic.All, Subject: "robot", Predicate: Property("run on batteries")}, true, "Do robots run on batteries?"},
@@ -57,6 +56,7 @@ func TestAskRefuses(t *testing.T) {
 		{logic.Statement{Q: logic.All, Subject: "A", Predicate: "B"}, true},
 		{logic.Statement{Q: logic.IsNot, Subject: "Tweety", Predicate: Property("can fly")}, false},
 		{logic.Statement{Q: logic.All, Subject: "", Predicate: "B"}, false},
+		{logic.Statement{Q: logic.No, Subject: "dog", Predicate: "cat"}, false},
 	} {
 		if q, err := Ask(tc.s, tc.bare); err == nil {
 			t.Errorf("Ask(%v, %t) = %q; want an error", tc.s, tc.bare, q)
@@ -140,7 +140,7 @@ func TestAskRoundTrip(t *testing.T) {
 		}
 	}
 	t.Logf("%d statements, %d questions (%d bare) read back", statements, asked, bare)
-	if asked < statements || bare < statements/20 {
+	if asked < statements*3/4 || bare < statements/20 {
 		t.Errorf("%d questions, %d bare: want more", asked, bare)
 	}
 }

@@ -40,6 +40,9 @@ type Item struct {
 	// consistency questions.
 	Conclusion     *logic.Statement
 	ConclusionText string
+	// Direct is set when ConclusionText asks the conclusion as a direct
+	// question ("Are squares triangles?"; see Presentation.DirectQuestion).
+	Direct bool
 	Options        []Option // choice questions only, in the order shown
 
 	Expected string   // the label of the right answer
@@ -203,6 +206,39 @@ func phrase(s logic.Statement, pr Presentation, r *rand.Rand) (string, error) {
 	return text, nil
 }
 
+// askDirect writes s as a direct question, with a bare plural if bare and
+// s has one, that reads back as s knowing the words of the premises (see
+// english.ReadQuestion); it reports false if there is no such question.
+func askDirect(s logic.Statement, bare bool, premises []logic.Statement) (string, bool) {
+	known := knownWords(append(slices.Clone(premises), s))
+	tries := []bool{false}
+	if bare {
+		tries = []bool{true, false}
+	}
+	for _, b := range tries {
+		q, err := english.Ask(s, b)
+		if err != nil {
+			continue
+		}
+		if back, gotBare, err := english.ReadQuestion(q, known); err == nil && back == s && gotBare == b {
+			return q, true
+		}
+	}
+	return "", false
+}
+
+// knownWords reports whether a word is a term or name of stmts.
+func knownWords(stmts []logic.Statement) func(string) bool {
+	return func(w string) bool {
+		for _, s := range stmts {
+			if s.Subject == w || s.Predicate == w {
+				return true
+			}
+		}
+		return false
+	}
+}
+
 // render fills in the statements and their text. It returns the
 // statement of each option (the zero Statement for the no-valid-conclusion
 // option), which grade decides: phrase has checked that every text it
@@ -230,10 +266,15 @@ func (it *Item) render(f form, c content, p Presentation, r *rand.Rand) ([]logic
 	if f.conclusion != nil {
 		s := c.rename(*f.conclusion)
 		text, err := phrase(s, p, r)
-		if f.open != nil {
+		switch {
+		case f.open != nil:
 			// The conclusion is what the answer entails, not shown: the
 			// question asks for it.
 			text, err = openQuestion(s)
+		case p.DirectQuestion && it.Kind == question.Validity && err == nil:
+			if q, ok := askDirect(s, p.BarePlurals, it.Premises); ok {
+				text, it.Direct = q, true
+			}
 		}
 		if err != nil {
 			return nil, err

@@ -18,6 +18,15 @@ type Presentation struct {
 	// answer under either semantics. A subject that cannot go bare (a
 	// letter, a capitalised name) keeps its phrasing.
 	BarePlurals bool
+	// DirectQuestion asks a validity question's conclusion as a direct
+	// question, the article's other way of asking: "Are all squares
+	// triangles?" instead of "Conclusion: All squares are triangles. Does
+	// the conclusion necessarily follow from the premises?", and with
+	// BarePlurals "Are squares triangles?" (see english.Ask). The prompt
+	// says to answer yes only if the premises make it certain, so the
+	// question means what the validity question means under either
+	// semantics. A conclusion with no such question keeps its phrasing.
+	DirectQuestion bool
 }
 
 // Wordings is the number of question wordings of each kind.
@@ -36,6 +45,7 @@ func Presentations() []Presentation {
 		{VaryPhrasing: true},
 		{ShuffleOptions: true, Wording: 1},
 		{ShufflePremises: true, VaryPhrasing: true, ShuffleOptions: true, Wording: 2, BarePlurals: true},
+		{Wording: 1, BarePlurals: true, DirectQuestion: true},
 	}
 }
 
@@ -56,6 +66,9 @@ func (p Presentation) String() string {
 	}
 	if p.BarePlurals {
 		parts = append(parts, "bare")
+	}
+	if p.DirectQuestion {
+		parts = append(parts, "ask")
 	}
 	if len(parts) == 0 {
 		return "canonical"
@@ -79,10 +92,12 @@ func ParsePresentation(name string) (Presentation, error) {
 			p.ShuffleOptions = true
 		case part == "bare":
 			p.BarePlurals = true
+		case part == "ask":
+			p.DirectQuestion = true
 		case len(part) == 2 && part[0] == 'w' && part[1] >= '1' && part[1] < '0'+Wordings:
 			p.Wording = int(part[1] - '0')
 		default:
-			return p, fmt.Errorf("presentation %q: unknown part %q (want canonical, or order, phrasing, options, w1-w%d, bare joined by +)", name, part, Wordings-1)
+			return p, fmt.Errorf("presentation %q: unknown part %q (want canonical, or order, phrasing, options, w1-w%d, bare, ask joined by +)", name, part, Wordings-1)
 		}
 	}
 	return p, nil

@@ -122,6 +122,15 @@ var questions = map[question.Kind][gen.Wordings]string{
 	},
 }
 
+// directWordings are the wordings of a validity question asked directly
+// (gen.Item.Direct): they make "yes" mean that the premises make the
+// answer certain, as "does the conclusion follow?" does.
+var directWordings = [gen.Wordings]string{
+	"Answer yes only if the premises make it certain, and no otherwise.",
+	"Say yes only if it must be so, given the premises; otherwise say no.",
+	"Answer yes if the premises guarantee it, and no if they do not.",
+}
+
 // semanticsNote states the semantics plainly, so that the expected answer
 // is not a matter of interpretation.
 func semanticsNote(sem logic.Semantics) string {
@@ -141,6 +150,9 @@ func Question(it gen.Item) string { return body(it) }
 // comes through here.
 func body(it gen.Item, after ...string) string {
 	wording, note := questions[it.Kind][it.Presentation.Wording], semanticsNote(it.Semantics)
+	if it.Direct {
+		wording = directWordings[it.Presentation.Wording]
+	}
 	n := len("Statements:\n") + len("\nConclusion: \n") + len(it.ConclusionText) + 2 + len(wording) + len(note)
 	for _, a := range after {
 		n += len(a)
@@ -161,7 +173,7 @@ func body(it gen.Item, after ...string) string {
 		b.WriteString(p)
 		b.WriteByte('\n')
 	}
-	if lead := it.Kind.Lead(); lead != "" {
+	if lead := it.Kind.Lead(); lead != "" && !it.Direct {
 		b.WriteByte('\n')
 		b.WriteString(lead)
 		b.WriteByte(' ')
@@ -169,7 +181,7 @@ func body(it gen.Item, after ...string) string {
 		b.WriteByte('\n')
 	}
 	b.WriteByte('\n')
-	if it.Kind == question.Open {
+	if it.Kind == question.Open || it.Direct {
 		b.WriteString(it.ConclusionText)
 		b.WriteByte(' ')
 	}

@@ -172,6 +172,11 @@ func Read(msgs []model.Message) (Question, error) {
 		q.Kind = question.Consistency
 	case slices.Equal(q.Labels, question.Validity.Labels()) && !isHeader && concl != "":
 		q.Kind = question.Validity
+	case slices.Equal(q.Labels, question.Validity.Labels()) && !isHeader && concl == "" && stmt == "" && len(q.Options) == 0:
+		// A validity question asked directly: "Are squares triangles?"
+		if err := readDirect(&q, lines[asked]); err != nil {
+			return q, err
+		}
 	case slices.Equal(q.Labels, question.Truth.Labels()) && !isHeader && stmt != "":
 		q.Kind = question.Truth
 	case len(q.Options) > 0 && !isHeader && concl == "" && stmt == "" && slices.Equal(q.Labels, optionLabels(q.Options)):
@@ -197,6 +202,45 @@ func Read(msgs []model.Message) (Question, error) {
 		q.Conclusion = &s
 	}
 	return q, nil
+}
+
+// readDirect reads the direct question that starts a validity question's
+// line ("Are squares triangles? Answer yes only if …") into q's
+// conclusion, knowing the words of its premises. A premise whose bare
+// plural subject starts with a capital letter reads as lower case ("Java
+// programmers can write code." as about "java programmer"); where the
+// question names the capitalised term, the premise is about it.
+func readDirect(q *Question, line string) error {
+	end := strings.IndexByte(line, '?')
+	if end < 0 {
+		return fmt.Errorf("%w: a yes/no question with no conclusion and no question in %q", ErrUnreadable, line)
+	}
+	words := map[string]bool{}
+	for _, s := range q.Premises {
+		words[s.Subject], words[s.Predicate] = true, true
+	}
+	known := func(w string) bool { return words[w] || words[lowerFirst(w)] }
+	s, _, err := english.ReadQuestion(line[:end+1], known)
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrUnreadable, err)
+	}
+	for i, p := range q.Premises {
+		for _, t := range []string{s.Subject, s.Predicate} {
+			if p.Subject != t && p.Subject == lowerFirst(t) && !words[t] {
+				q.Premises[i].Subject = t
+			}
+		}
+	}
+	q.Kind, q.Conclusion = question.Validity, &s
+	return nil
+}
+
+// lowerFirst returns w with its first letter in lower case.
+func lowerFirst(w string) string {
+	if w == "" || w[0] < 'A' || w[0] > 'Z' {
+		return w
+	}
+	return string(w[0]+'a'-'A') + w[1:]
 }
 
 // isStatementsHeader reports whether the header line is that of a consistency
