@@ -42,8 +42,8 @@ type Item struct {
 	ConclusionText string
 	// Direct is set when ConclusionText asks the conclusion as a direct
 	// question ("Are squares triangles?"; see Presentation.DirectQuestion).
-	Direct bool
-	Options        []Option // choice questions only, in the order shown
+	Direct  bool
+	Options []Option // choice questions only, in the order shown
 
 	Expected string   // the label of the right answer
 	Accepted []string // every right label (choice questions may have several)
