@@ -238,6 +238,9 @@ func Counterexample(r Result) string {
 func oneLine(it gen.Item) string {
 	switch it.Kind {
 	case question.Validity:
+		if it.Direct {
+			return it.ConclusionText + " (yes only if it follows)"
+		}
 		return "Does it follow that " + lowerFirst(strings.TrimSuffix(it.ConclusionText, ".")) + "?"
 	case question.Truth:
 		return "True, false or unknown: " + it.ConclusionText

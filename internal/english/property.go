@@ -107,7 +107,7 @@ var propertyVerbs = []string{
 	"purr", "roar", "sing", "breathe", "sleep", "hibernate", "migrate",
 	"live", "die", "feed", "nurse", "give", "chase", "catch", "kill",
 	// plants
-	"grow", "bloom", "photosynthesize", "absorb", "spread",
+	"grow", "bloom", "photosynthesize", "absorb", "spread", "fade", "wilt",
 	// foods
 	"taste", "spoil", "melt", "rot", "ferment", "freeze", "cut",
 	// materials

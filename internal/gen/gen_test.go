@@ -664,3 +664,26 @@ func TestDirectQuestions(t *testing.T) {
 		}
 	}
 }
+
+// A truth question asked directly ("Is X a C?") reads back as its
+// statement too.
+func TestDirectTruthQuestions(t *testing.T) {
+	fam, err := FamilyByName("instantiation")
+	if err != nil {
+		t.Fatal(err)
+	}
+	direct := 0
+	err = fam.Each(1, 60, logic.Traditional, Presentation{DirectQuestion: true}, func(it Item) error {
+		checkItem(t, it)
+		if it.Direct {
+			direct++
+			if !strings.HasPrefix(it.ConclusionText, "Is ") && !strings.HasPrefix(it.ConclusionText, "Does ") {
+				t.Errorf("%s: %q", it.ID, it.ConclusionText)
+			}
+		}
+		return nil
+	})
+	if err != nil || direct < 50 {
+		t.Errorf("%d of 60 asked directly, %v", direct, err)
+	}
+}

@@ -271,7 +271,7 @@ func (it *Item) render(f form, c content, p Presentation, r *rand.Rand) ([]logic
 			// The conclusion is what the answer entails, not shown: the
 			// question asks for it.
 			text, err = openQuestion(s)
-		case p.DirectQuestion && it.Kind == question.Validity && err == nil:
+		case p.DirectQuestion && (it.Kind == question.Validity || it.Kind == question.Truth) && err == nil:
 			if q, ok := askDirect(s, p.BarePlurals, it.Premises); ok {
 				text, it.Direct = q, true
 			}

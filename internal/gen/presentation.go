@@ -18,14 +18,15 @@ type Presentation struct {
 	// answer under either semantics. A subject that cannot go bare (a
 	// letter, a capitalised name) keeps its phrasing.
 	BarePlurals bool
-	// DirectQuestion asks a validity question's conclusion as a direct
-	// question, the article's other way of asking: "Are all squares
-	// triangles?" instead of "Conclusion: All squares are triangles. Does
-	// the conclusion necessarily follow from the premises?", and with
-	// BarePlurals "Are squares triangles?" (see english.Ask). The prompt
-	// says to answer yes only if the premises make it certain, so the
-	// question means what the validity question means under either
-	// semantics. A conclusion with no such question keeps its phrasing.
+	// DirectQuestion asks a validity or truth question's conclusion as a
+	// direct question, the article's other way of asking: "Are all
+	// squares triangles?" instead of "Conclusion: All squares are
+	// triangles. Does the conclusion necessarily follow from the
+	// premises?", and with BarePlurals "Are squares triangles?" (see
+	// english.Ask). The prompt says to answer yes only if the premises
+	// make it certain (true, false or unknown for a truth question), so
+	// the question means what the other asks under either semantics. A
+	// conclusion with no such question keeps its phrasing.
 	DirectQuestion bool
 }
 

@@ -122,13 +122,21 @@ var questions = map[question.Kind][gen.Wordings]string{
 	},
 }
 
-// directWordings are the wordings of a validity question asked directly
+// directWordings are the wordings of a question asked directly
 // (gen.Item.Direct): they make "yes" mean that the premises make the
-// answer certain, as "does the conclusion follow?" does.
-var directWordings = [gen.Wordings]string{
-	"Answer yes only if the premises make it certain, and no otherwise.",
-	"Say yes only if it must be so, given the premises; otherwise say no.",
-	"Answer yes if the premises guarantee it, and no if they do not.",
+// answer certain, as "does the conclusion follow?" does, and "true",
+// "false" and "unknown" what they mean for a statement.
+var directWordings = map[question.Kind][gen.Wordings]string{
+	question.Validity: {
+		"Answer yes only if the premises make it certain, and no otherwise.",
+		"Say yes only if it must be so, given the premises; otherwise say no.",
+		"Answer yes if the premises guarantee it, and no if they do not.",
+	},
+	question.Truth: {
+		"Answer true if the premises make it certain, false if they rule it out, and unknown if they leave it open.",
+		"From the premises alone, say true if it must be so, false if it cannot be, and unknown otherwise.",
+		"Taking only the premises into account, answer true, false or unknown.",
+	},
 }
 
 // semanticsNote states the semantics plainly, so that the expected answer
@@ -151,7 +159,7 @@ func Question(it gen.Item) string { return body(it) }
 func body(it gen.Item, after ...string) string {
 	wording, note := questions[it.Kind][it.Presentation.Wording], semanticsNote(it.Semantics)
 	if it.Direct {
-		wording = directWordings[it.Presentation.Wording]
+		wording = directWordings[it.Kind][it.Presentation.Wording]
 	}
 	n := len("Statements:\n") + len("\nConclusion: \n") + len(it.ConclusionText) + 2 + len(wording) + len(note)
 	for _, a := range after {

@@ -172,8 +172,14 @@ func Read(msgs []model.Message) (Question, error) {
 		q.Kind = question.Consistency
 	case slices.Equal(q.Labels, question.Validity.Labels()) && !isHeader && concl != "":
 		q.Kind = question.Validity
-	case slices.Equal(q.Labels, question.Validity.Labels()) && !isHeader && concl == "" && stmt == "" && len(q.Options) == 0:
-		// A validity question asked directly: "Are squares triangles?"
+	case (slices.Equal(q.Labels, question.Validity.Labels()) || slices.Equal(q.Labels, question.Truth.Labels())) &&
+		!isHeader && concl == "" && stmt == "" && len(q.Options) == 0:
+		// A validity or truth question asked directly: "Are squares
+		// triangles?"
+		q.Kind = question.Validity
+		if len(q.Labels) == 3 {
+			q.Kind = question.Truth
+		}
 		if err := readDirect(&q, lines[asked]); err != nil {
 			return q, err
 		}
@@ -204,8 +210,8 @@ func Read(msgs []model.Message) (Question, error) {
 	return q, nil
 }
 
-// readDirect reads the direct question that starts a validity question's
-// line ("Are squares triangles? Answer yes only if …") into q's
+// readDirect reads the direct question that starts a validity or truth
+// question's line ("Are squares triangles? Answer yes only if …") into q's
 // conclusion, knowing the words of its premises. A premise whose bare
 // plural subject starts with a capital letter reads as lower case ("Java
 // programmers can write code." as about "java programmer"); where the
@@ -213,7 +219,7 @@ func Read(msgs []model.Message) (Question, error) {
 func readDirect(q *Question, line string) error {
 	end := strings.IndexByte(line, '?')
 	if end < 0 {
-		return fmt.Errorf("%w: a yes/no question with no conclusion and no question in %q", ErrUnreadable, line)
+		return fmt.Errorf("%w: a %s question with no conclusion and no question in %q", ErrUnreadable, q.Kind, line)
 	}
 	words := map[string]bool{}
 	for _, s := range q.Premises {
@@ -231,7 +237,7 @@ func readDirect(q *Question, line string) error {
 			}
 		}
 	}
-	q.Kind, q.Conclusion = question.Validity, &s
+	q.Conclusion = &s
 	return nil
 }
 
