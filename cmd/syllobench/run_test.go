@@ -40,22 +40,22 @@ func TestRunReferenceReasoners(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		// The ten probes, and the content-bias seed corpus, as go test asks it.
-		if sc.Model != m || len(sc.Probes) != 11 || sc.Probes[10].Name != "content-bias" || len(sc.ContentPairs) == 0 || sc.Config.Size != "small" {
+		// The eleven probes, and the content-bias seed corpus, as go test asks it.
+		if sc.Model != m || len(sc.Probes) != 12 || sc.Probes[11].Name != "content-bias" || len(sc.ContentPairs) == 0 || sc.Config.Size != "small" {
 			t.Errorf("%s: scorecard of %s with %d probes and %d content pairs at size %s", m, sc.Model, len(sc.Probes), len(sc.ContentPairs), sc.Config.Size)
 		}
 		if m == "ref-human" {
 			// ref-human answers only the conclusions probe's choice
 			// questions; it declines every question of the others.
-			for _, p := range sc.Probes[:10] {
+			for _, p := range sc.Probes[:11] {
 				if na := p.Name != "conclusions"; (p.NotApplicable == p.N) != na || p.N == 0 || na && p.Accuracy != 0 || !na && p.Passed {
 					t.Errorf("ref-human, probe %s: %d of %d not applicable, accuracy %.2f, passed %t; want all not applicable except conclusions, which fails",
 						p.Name, p.NotApplicable, p.N, p.Accuracy, p.Passed)
 				}
 			}
 		}
-		// 326 questions, and each item of the content pairs once.
-		n := 326 + sc.Probes[10].N
+		// 380 questions, and each item of the content pairs once.
+		n := 380 + sc.Probes[11].N
 		if want := fmt.Sprintf("%s: %d/%d items in ", m, n, n); !strings.Contains(stderr.String(), want) {
 			t.Errorf("no final progress line %q for %s:\n%s", want, m, stderr.String())
 		}

@@ -3,6 +3,7 @@ package english
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/syllobench/syllobench/internal/logic"
@@ -113,18 +114,26 @@ func readQuestion(q string, known func(string) bool) (s logic.Statement, bare bo
 	var bares []bool
 	for _, c := range questionReadings(q) {
 		st, err := ParseIn(c.sentence, known)
-		if err != nil || !known(st.Subject) || !known(st.Predicate) {
+		if err != nil {
 			continue
 		}
-		if again, err := ask(st, c.bare); err != nil || again != q {
-			continue
+		// A bare subject was capitalised to start the sentence read;
+		// inside the question it kept its own first letter, which
+		// asking it again shows.
+		alts := []logic.Statement{st}
+		if alt := capitalize(st.Subject); c.bare && alt != st.Subject {
+			alts = append(alts, logic.Statement{Q: st.Q, Subject: alt, Predicate: st.Predicate})
 		}
-		dup := false
-		for _, f := range found {
-			dup = dup || f == st
-		}
-		if !dup {
-			found, bares = append(found, st), append(bares, c.bare)
+		for _, st := range alts {
+			if !known(st.Subject) || !known(st.Predicate) {
+				continue
+			}
+			if again, err := ask(st, c.bare); err != nil || again != q {
+				continue
+			}
+			if !slices.Contains(found, st) {
+				found, bares = append(found, st), append(bares, c.bare)
+			}
 		}
 	}
 	switch len(found) {

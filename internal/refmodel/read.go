@@ -20,6 +20,8 @@ type Question struct {
 	// Premises are the numbered statements under "Premises:" (or
 	// "Statements:" for consistency questions), in the order shown.
 	Premises []logic.Statement
+	// PremiseText are the premises as written.
+	PremiseText []string
 	// Conclusion is the statement after "Conclusion:" (validity) or
 	// "Statement:" (truth); nil otherwise.
 	Conclusion *logic.Statement
@@ -108,6 +110,7 @@ func Read(msgs []model.Message) (Question, error) {
 			return q, fmt.Errorf("%w: statement %d %q: %v", ErrUnreadable, n, rest, err)
 		}
 		q.Premises = append(q.Premises, s)
+		q.PremiseText = append(q.PremiseText, rest)
 	}
 	if len(q.Premises) == 0 {
 		return q, fmt.Errorf("%w: no numbered statements under %q", ErrUnreadable, lines[hdr])

@@ -49,7 +49,8 @@ func All() []Reasoner {
 	// ref-acceptance comes last, after the reasoners there were before
 	// it, so that their order (the columns of syllobench run's table)
 	// does not change.
-	return append(rs, reasoner{"ref-human", humanAnswer}, reasoner{"ref-acceptance", acceptanceAnswer})
+	return append(rs, reasoner{"ref-human", humanAnswer}, reasoner{"ref-acceptance", acceptanceAnswer},
+		reasoner{"ref-memory", memoryAnswer})
 }
 
 // Names returns the names of All, in order.

@@ -43,7 +43,7 @@ func mustReasoner(t testing.TB, name string) Reasoner {
 }
 
 func TestByName(t *testing.T) {
-	want := []string{"ref-logic", "ref-belief", "ref-coin", "ref-atmosphere", "ref-matching", "ref-conversion", "ref-human", "ref-acceptance"}
+	want := []string{"ref-logic", "ref-belief", "ref-coin", "ref-atmosphere", "ref-matching", "ref-conversion", "ref-human", "ref-acceptance", "ref-memory"}
 	if got := Names(); !slices.Equal(got, want) {
 		t.Fatalf("Names() = %v, want %v", got, want)
 	}

@@ -80,6 +80,9 @@ func TestReferenceProfiles(t *testing.T) {
 			// The theories are about syllogisms; the rest they decline.
 			"instantiation": notApplicable, "consistency": notApplicable, "chains": notApplicable,
 			"open": notApplicable,
+			// Blind to the words, they answer a famous argument as they
+			// answer its isomorphs.
+			"famous/cell=memorization": passes,
 			// They flip the corpus's choice pairs with no valid conclusion
 			// (see onlyChoiceFlips): the theory predicts a conclusion in both
 			// directions, "All A are C" and "All C are A", and the reasoner
@@ -104,6 +107,9 @@ func TestReferenceProfiles(t *testing.T) {
 			// letters and nonsense words it falls back on logic.
 			"open": fails, "open/condition=symbolic": passes, "open/condition=nonce": passes,
 			"open/condition=unbelievable": fails,
+			// The famous arguments' words are not in the world it knows,
+			// so it reasons them out, as it does nonsense words.
+			"famous/cell=memorization": passes,
 		},
 		// Atmosphere and matching read the moods of the premises, whatever
 		// their order; conversion's predictions change with the figure, and
@@ -123,7 +129,7 @@ func TestReferenceProfiles(t *testing.T) {
 			"conclusions/condition=congruent": fails, "conclusions/condition=incongruent": fails,
 			"validity": notApplicable, "belief": notApplicable, "invariance": notApplicable,
 			"instantiation": notApplicable, "consistency": notApplicable, "fallacies": notApplicable,
-			"chains": notApplicable, "formats": notApplicable, "open": notApplicable,
+			"chains": notApplicable, "formats": notApplicable, "open": notApplicable, "famous": notApplicable,
 			// It samples by the prompt's hash, so the two contents of a
 			// choice pair may draw different answers (see onlyChoiceFlips).
 			"content-bias/flips": fails,
@@ -132,6 +138,8 @@ func TestReferenceProfiles(t *testing.T) {
 			"validity": fails, "conclusions": fails, "belief": fails, "instantiation": fails,
 			"consistency": fails, "fallacies": fails, "chains": fails, "open": fails,
 			"invariance/cell=content": fails, "content-bias/flips": fails,
+			// It guesses the famous arguments as it guesses the rest.
+			"famous/cell=memorization": passes,
 		},
 		// ref-acceptance says "yes" (or "true", or a conclusion) to whatever
 		// is about real things, and answers like ref-logic on letters and
@@ -153,8 +161,16 @@ func TestReferenceProfiles(t *testing.T) {
 			"fallacies": fails, "chains": passes,
 			// An open question offers nothing to accept: it writes what
 			// follows, as ref-logic does.
-			"open":               passes,
+			"open": passes, "famous/cell=memorization": passes,
 			"content-bias/flips": fails,
+		},
+		// ref-memory knows the famous arguments word for word and
+		// guesses everything else, the same forms included: the
+		// memorization cell must catch it, and every floor.
+		"ref-memory": {
+			"famous/cell=memorization": fails,
+			"validity":                 fails, "conclusions": fails, "instantiation": fails, "consistency": fails,
+			"fallacies": fails, "chains": fails, "open": fails,
 		},
 	}
 	for _, name := range refmodel.Names() {
