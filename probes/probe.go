@@ -94,7 +94,7 @@ const DefaultSeed = 1
 func All() []Probe {
 	return []Probe{
 		validity(), conclusions(), belief(), invariance(), instantiation(),
-		consistency(), fallacies(), chains(), formats(), open(), famousProbe(),
+		consistency(), fallacies(), chains(), formats(), open(), properties(), famousProbe(),
 	}
 }
 

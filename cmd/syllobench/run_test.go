@@ -13,7 +13,9 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/syllobench/syllobench/internal/refmodel"
 	"github.com/syllobench/syllobench/internal/scorecard"
+	"github.com/syllobench/syllobench/probes"
 )
 
 // cleanEnv unsets every syllobench variable for the test, so that a run
@@ -35,27 +37,39 @@ func TestRunReferenceReasoners(t *testing.T) {
 	if err := run(&stdout, &stderr, []string{"run", "-size", "small", "-out", out}); err != nil {
 		t.Fatalf("run: %v\n%s", err, stderr.String())
 	}
-	for _, m := range []string{"ref-logic", "ref-belief", "ref-coin", "ref-atmosphere", "ref-matching", "ref-conversion", "ref-human"} {
+	// Every probe's questions at the small size, counted from the
+	// catalogue, and then the content-bias seed corpus, as go test asks it.
+	cfg := probes.DefaultConfig()
+	cfg.Size = probes.Small
+	questions := 0
+	for _, p := range probes.All() {
+		cs, err := p.Cases(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		questions += len(cs)
+	}
+	last := len(probes.All())
+	for _, m := range refmodel.Names() {
 		sc, err := scorecard.ReadFile(filepath.Join(out, m, "scorecard.json"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		// The eleven probes, and the content-bias seed corpus, as go test asks it.
-		if sc.Model != m || len(sc.Probes) != 12 || sc.Probes[11].Name != "content-bias" || len(sc.ContentPairs) == 0 || sc.Config.Size != "small" {
+		if sc.Model != m || len(sc.Probes) != last+1 || sc.Probes[last].Name != "content-bias" || len(sc.ContentPairs) == 0 || sc.Config.Size != "small" {
 			t.Errorf("%s: scorecard of %s with %d probes and %d content pairs at size %s", m, sc.Model, len(sc.Probes), len(sc.ContentPairs), sc.Config.Size)
 		}
 		if m == "ref-human" {
 			// ref-human answers only the conclusions probe's choice
 			// questions; it declines every question of the others.
-			for _, p := range sc.Probes[:11] {
+			for _, p := range sc.Probes[:last] {
 				if na := p.Name != "conclusions"; (p.NotApplicable == p.N) != na || p.N == 0 || na && p.Accuracy != 0 || !na && p.Passed {
 					t.Errorf("ref-human, probe %s: %d of %d not applicable, accuracy %.2f, passed %t; want all not applicable except conclusions, which fails",
 						p.Name, p.NotApplicable, p.N, p.Accuracy, p.Passed)
 				}
 			}
 		}
-		// 380 questions, and each item of the content pairs once.
-		n := 380 + sc.Probes[11].N
+		// Each item of the content pairs is asked once.
+		n := questions + sc.Probes[last].N
 		if want := fmt.Sprintf("%s: %d/%d items in ", m, n, n); !strings.Contains(stderr.String(), want) {
 			t.Errorf("no final progress line %q for %s:\n%s", want, m, stderr.String())
 		}

@@ -56,8 +56,11 @@ func (c content) rename(s logic.Statement) logic.Statement {
 
 // fill chooses content for f under condition c, drawing from r.
 func fill(f form, c Condition, tax *lexicon.Taxonomy, r *rand.Rand) (content, error) {
-	if f.open != nil {
+	switch {
+	case f.open != nil:
 		return fillOpen(f, c, tax, r)
+	case f.property != "":
+		return fillProperty(f, c, tax, r)
 	}
 	vars := f.placeholders()
 	var terms, names []string
@@ -352,11 +355,14 @@ func (f Feasibility) String() string {
 // so the answer holds for any taxonomy rich enough to hold every
 // arrangement of three categories.
 func feasibility(f form, c Condition) Feasibility {
-	if f.open != nil {
+	switch {
+	case f.open != nil:
 		if slices.Contains(openConditions, c) {
 			return Possible
 		}
 		return Unsupported
+	case f.property != "":
+		return propertyFeasible(f, c)
 	}
 	stmts := f.statements()
 	vars := variables(stmts)

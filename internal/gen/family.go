@@ -105,6 +105,9 @@ func catalogue() []Family {
 	}, {
 		Name: "open", Kind: question.Open, Conditions: openConditions,
 		build: openForms,
+	}, {
+		Name: "properties", Kind: question.Validity, Conditions: propertyConditions,
+		build: propertyForms,
 	}}
 }
 

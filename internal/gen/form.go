@@ -14,6 +14,7 @@ type form struct {
 	pair       *forms.Pair      // for choice questions
 	fallacies  []forms.Fallacy
 	open       *openShape // for open questions
+	property   string     // the term placeholder that is a property, for the properties family
 
 	// all and vars, when set, are statements() and placeholders(), worked
 	// out once for the forms of the catalogue; they are shared, and read
