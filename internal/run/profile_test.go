@@ -107,7 +107,7 @@ func TestReferenceProfiles(t *testing.T) {
 			// letters and nonsense words it falls back on logic.
 			"open": fails, "open/condition=symbolic": passes, "open/condition=nonce": passes,
 			"open/condition=unbelievable": fails,
-			"properties": fails,
+			"properties":                  fails,
 			// The famous arguments' words are not in the world it knows,
 			// so it reasons them out, as it does nonsense words.
 			"famous/cell=memorization": passes,
