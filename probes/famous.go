@@ -175,6 +175,17 @@ func assessFamous(cfg Config, rs []Result) Assessment {
 			}
 		}
 	}
+	b.WriteString("the article's questions, word for word, each with an isomorph:\n")
+	for _, fa := range famous.Arguments() {
+		f, ok := byLabel[fa.Label]
+		if !ok || !fa.Article {
+			continue
+		}
+		fmt.Fprintf(&b, "  %-14s %s\n", fa.Label, itemText(f.Item))
+		if len(isos[fa.Label]) > 0 {
+			fmt.Fprintf(&b, "  %-14s %s\n", "", itemText(isos[fa.Label][0].Item))
+		}
+	}
 	ft, nt, rt := tally(famousRS), tally(nonceRS), tally(realRS)
 	fmt.Fprintf(&b, "famous %s; isomorphs in nonsense words %s, difference %s; in other content %s, difference %s\n",
 		ft, nt, famousDifference(ft, nt), rt, famousDifference(ft, rt))
@@ -199,6 +210,16 @@ func assessFamous(cfg Config, rs []Result) Assessment {
 	a.Checks = []Check{c}
 	a.Details = strings.TrimRight(b.String(), "\n")
 	return a
+}
+
+// itemText is an item's premises and question on one line, with the
+// right answer.
+func itemText(it gen.Item) string {
+	q := it.ConclusionText
+	if q == "" {
+		q = "(can all of these be true together?)"
+	}
+	return fmt.Sprintf("%s %s → %s", strings.Join(it.PremiseText, " "), q, strings.Join(it.Accepted, " or "))
 }
 
 // famousDifference is the difference of the famous and the isomorph
