@@ -18,8 +18,9 @@ import (
 // show, and the taxonomy's categories were corrected (kinds filed apart
 // from their own kind, homonyms, mass nouns).
 //
-// 0.4.0: three probes (open: answers the model writes; properties: last
-// terms that are verb phrases; famous: the article's questions and
+// 0.4.0: three probes (open: answers the model writes, what an individual
+// does or what else it must be; properties: last terms that are verb
+// phrases; famous: the article's questions and
 // textbook arguments word for word beside their isomorphs), and a sixth
 // presentation of the invariance sets that asks the conclusion directly
 // ("Are squares triangles?"). The items of 0.3.0 are asked as they were.

@@ -1,6 +1,7 @@
 package english
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/syllobench/syllobench/internal/logic"
@@ -12,6 +13,7 @@ func TestOpenQuestionRoundTrip(t *testing.T) {
 		{"Hedwig", "have", "What does Hedwig have?"},
 		{"X", "eat", "What does X eat?"},
 		{"Blick", "live in", "What does Blick live in?"},
+		{"Tweety", BeHead, "What else must Tweety be?"},
 	} {
 		q, err := OpenQuestion(tc.name, tc.head)
 		if err != nil || q != tc.want {
@@ -40,7 +42,7 @@ func TestOpenQuestionErrors(t *testing.T) {
 			t.Errorf("OpenQuestion(%q, %q) = %q; want an error", tc.name, tc.head, q)
 		}
 	}
-	for _, q := range []string{"What is X?", "What does X have", "What does x have?", "What does X fly?", "what does X have?", "What does  have?"} {
+	for _, q := range []string{"What is X?", "What else must x be?", "What else must X become?", "What does X have", "What does x have?", "What does X fly?", "what does X have?", "What does  have?"} {
 		if n, h, err := ParseOpenQuestion(q); err == nil {
 			t.Errorf("ParseOpenQuestion(%q) = %q, %q; want an error", q, n, h)
 		}
@@ -63,5 +65,34 @@ func TestSplitProperty(t *testing.T) {
 		if h, o, ok := SplitProperty(p); ok {
 			t.Errorf("SplitProperty(%q) = %q, %q; want no split", p, h, o)
 		}
+	}
+}
+
+func TestOpenOffers(t *testing.T) {
+	st := func(q logic.Quantifier, s, p string) logic.Statement {
+		return logic.Statement{Q: q, Subject: s, Predicate: p}
+	}
+	premises := []logic.Statement{
+		st(logic.All, "robot", Property("run on batteries")),
+		st(logic.All, "toaster", Property("run on mains power")),
+		st(logic.All, "toaster", Property("have a plug")),
+		st(logic.All, "robot", "machine"),
+		st(logic.Is, "R2-D2", "robot"),
+		st(logic.All, "droid", Property("run on batteries")),
+	}
+	got := OpenOffers(premises, "R2-D2", "run on")
+	want := []OpenOffer{{"batteries", Property("run on batteries")}, {"mains power", Property("run on mains power")}}
+	if !slices.Equal(got, want) {
+		t.Errorf("run on: %v, want %v", got, want)
+	}
+	// Asked what else R2-D2 must be: every group named but the one it is
+	// said to be in.
+	got = OpenOffers(premises, "R2-D2", BeHead)
+	want = []OpenOffer{{"toaster", "toaster"}, {"machine", "machine"}, {"droid", "droid"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("be: %v, want %v", got, want)
+	}
+	if got := OpenOffers(premises, "R2-D2", "eat"); got != nil {
+		t.Errorf("eat: %v, want none", got)
 	}
 }

@@ -97,17 +97,37 @@ func checkOpen(t *testing.T, it Item) {
 	if err != nil || it.Conclusion == nil || name != it.Conclusion.Subject {
 		t.Fatalf("%s: question %q reads as about %q (%v); want %v", it.ID, it.ConclusionText, name, err, it.Conclusion)
 	}
+	entailed := func(term string) bool {
+		v, _ := logic.Decide(it.Premises, logic.Statement{Q: logic.Is, Subject: name, Predicate: term}, it.Semantics)
+		return v == logic.Entailed
+	}
 	var accepted []string
+	if head == english.BeHead {
+		// Every group named that the premises make the individual a
+		// member of, but do not say it is in.
+		for _, p := range it.Premises {
+			terms := []string{p.Subject, p.Predicate}
+			if p.Q.Singular() {
+				terms = terms[1:]
+			}
+			for _, term := range terms {
+				stated := slices.Contains(it.Premises, logic.Statement{Q: logic.Is, Subject: name, Predicate: term})
+				if !english.IsProperty(term) && !stated && !slices.Contains(accepted, term) && entailed(term) {
+					accepted = append(accepted, term)
+				}
+			}
+		}
+	}
 	for _, p := range it.Premises {
 		phrase, ok := english.PropertyPhrase(p.Predicate)
-		if !ok {
+		if !ok || head == english.BeHead {
 			continue
 		}
 		h, object, ok := english.SplitProperty(phrase)
 		if !ok || h != head || slices.Contains(accepted, object) {
 			continue
 		}
-		if v, _ := logic.Decide(it.Premises, logic.Statement{Q: logic.Is, Subject: name, Predicate: p.Predicate}, it.Semantics); v == logic.Entailed {
+		if entailed(p.Predicate) {
 			accepted = append(accepted, object)
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
-	"strings"
 
 	"github.com/syllobench/syllobench/internal/english"
 	"github.com/syllobench/syllobench/internal/lexicon"
@@ -23,6 +22,10 @@ import (
 // distractors are a fresh term d0 inside a chain term with a property of
 // the same head: "All penguins are birds. All penguins eat krill." says
 // nothing of what X, a bird, eats.
+//
+// Its group forms end the chain in a group instead, and ask "What else
+// must X be?": right are the groups the premises make X a member of,
+// besides those they say it is in ("X is a t0").
 
 // Placeholders of the open forms.
 const (
@@ -30,12 +33,14 @@ const (
 	openAnswer     = "~p" // the property the question asks about
 	openDistractor = "~q" // the distractors' property
 	openOther      = "d0" // the distractors' term
+	openOtherGroup = "e0" // the distractors' group, in a group form
 )
 
 // openShape is what makes a form an open question.
 type openShape struct {
-	depth int // universal premises from X's group to the property
-	link  int // the chain term that holds the distractor term; -1 for none
+	depth int  // universal premises from X's group to the answer
+	link  int  // the chain term that holds the distractor term; -1 for none
+	group bool // the answer is a group, not a property
 }
 
 // openDepths and openDistractors are the shapes of the open family.
@@ -45,33 +50,39 @@ var openDistractors = []int{0, 2}
 
 func openForms() []form {
 	var fs []form
-	for depth := 1; depth <= openMaxDepth; depth++ {
-		for _, d := range openDistractors {
-			fs = append(fs, openForm(depth, d))
+	for _, group := range []bool{false, true} {
+		for depth := 1; depth <= openMaxDepth; depth++ {
+			for _, d := range openDistractors {
+				fs = append(fs, openForm(depth, d, group))
+			}
 		}
 	}
 	return fs
 }
 
 // openForm returns the open form of a depth with 0 or 2 distractor
-// premises. Where the distractors go, and which chain term holds the
-// distractor term, is fixed by the form's id, as for chains.
-func openForm(depth, distractors int) form {
+// premises, whose answer is a property or, if group, a group. Where the
+// distractors go, and which chain term holds the distractor term, is
+// fixed by the form's id, as for chains.
+func openForm(depth, distractors int, group bool) form {
 	t := func(i int) string { return fmt.Sprint("t", i) }
+	answer, other, id := openAnswer, openDistractor, fmt.Sprintf("open-%d", depth)
+	if group {
+		answer, other, id = t(depth), openOtherGroup, fmt.Sprintf("open-be-%d", depth)
+	}
 	var ps []logic.Statement
 	for i := 0; i < depth-1; i++ {
 		ps = append(ps, logic.Statement{Q: logic.All, Subject: t(i), Predicate: t(i + 1)})
 	}
-	ps = append(ps, logic.Statement{Q: logic.All, Subject: t(depth - 1), Predicate: openAnswer})
-	id := fmt.Sprintf("open-%d", depth)
-	shape := &openShape{depth: depth, link: -1}
+	ps = append(ps, logic.Statement{Q: logic.All, Subject: t(depth - 1), Predicate: answer})
+	shape := &openShape{depth: depth, link: -1, group: group}
 	if distractors > 0 {
 		id += fmt.Sprintf("-d%d", distractors)
 		r := stream(0, "open", id)
 		shape.link = r.IntN(depth)
 		for _, s := range []logic.Statement{
 			{Q: logic.All, Subject: openOther, Predicate: t(shape.link)},
-			{Q: logic.All, Subject: openOther, Predicate: openDistractor},
+			{Q: logic.All, Subject: openOther, Predicate: other},
 		} {
 			at := r.IntN(len(ps) + 1)
 			ps = slices.Insert(ps, at, s)
@@ -80,7 +91,7 @@ func openForm(depth, distractors int) form {
 	// The individual comes last, as in "All robots run on batteries.
 	// R2-D2 is a robot."
 	ps = append(ps, logic.Statement{Q: logic.Is, Subject: openName, Predicate: t(0)})
-	c := logic.Statement{Q: logic.Is, Subject: openName, Predicate: openAnswer}
+	c := logic.Statement{Q: logic.Is, Subject: openName, Predicate: answer}
 	return form{id: id, premises: ps, conclusion: &c, open: shape}
 }
 
@@ -148,6 +159,9 @@ func fillOpen(f form, c Condition, tax *lexicon.Taxonomy, r *rand.Rand) (content
 // true; an unbelievable one has a false premise, as it must.
 func fillOpenReal(f form, believable bool, tax *lexicon.Taxonomy, r *rand.Rand) (content, error) {
 	sh := f.open
+	if sh.group {
+		return fillOpenGroup(f, believable, tax, r)
+	}
 	props := tax.Properties()
 	inds := tax.Individuals()
 	for _, i := range shuffled(r, len(inds)) {
@@ -195,6 +209,69 @@ func fillOpenReal(f form, believable bool, tax *lexicon.Taxonomy, r *rand.Rand) 
 	return content{}, fmt.Errorf("%w: no individual has a chain of %d groups to a property that is %s of it", ErrNoContent, sh.depth, map[bool]string{true: "true", false: "false"}[believable])
 }
 
+// fillOpenGroup fills an open group form with a named individual and
+// the groups above it: believable when the last group is one of them, so
+// that every premise is true, and unbelievable when it is a group apart
+// from them ("All owls are fish"), so that what follows is false. The
+// distractor term is a group inside a chain term that does not hold the
+// individual's, and the distractors' group the one just above it.
+func fillOpenGroup(f form, believable bool, tax *lexicon.Taxonomy, r *rand.Rand) (content, error) {
+	sh := f.open
+	cats := tax.Categories()
+	inds := tax.Individuals()
+	for _, i := range shuffled(r, len(inds)) {
+		x := inds[i]
+		var path []*lexicon.Category
+		for c := x.Category; c != nil; c = c.Parent {
+			path = append(path, c)
+		}
+		need := sh.depth
+		if believable {
+			need++ // the answer is above the chain
+		}
+		if len(path) < need {
+			continue
+		}
+		start := r.IntN(len(path) - need + 1)
+		chain := path[start : start+sh.depth]
+		top := chain[sh.depth-1]
+		var answer *lexicon.Category
+		if believable {
+			above := path[start+sh.depth:]
+			answer = above[r.IntN(len(above))]
+		} else {
+			for _, j := range shuffled(r, len(cats)) {
+				if c := cats[j]; c.Disjoint(top) && !tax.Apart(c, top) {
+					answer = c
+					break
+				}
+			}
+		}
+		if answer == nil {
+			continue
+		}
+		out := content{terms: map[string]string{fmt.Sprint("t", sh.depth): answer.Singular}, names: map[string]string{openName: x.Name}}
+		for j, c := range chain {
+			out.terms[fmt.Sprint("t", j)] = c.Singular
+		}
+		if sh.link < 0 {
+			return out, nil
+		}
+		link := chain[sh.link]
+		sub := link.Subtree()[1:]
+		for _, k := range shuffled(r, len(sub)) {
+			d := sub[k]
+			e := d.Parent
+			if d.Includes(x.Category) || x.Category.Includes(d) || e == link || e.Includes(x.Category) || e == answer || tax.Apart(d, link) {
+				continue
+			}
+			out.terms[openOther], out.terms[openOtherGroup] = d.Singular, e.Singular
+			return out, nil
+		}
+	}
+	return content{}, fmt.Errorf("%w: no individual has a chain of %d groups for an open group question", ErrNoContent, sh.depth)
+}
+
 // openDistractorContent draws a group strictly inside link that does not
 // hold x's group, and a property with the same head as p and another
 // object: one the group has where there is one, so that the distractor
@@ -240,15 +317,14 @@ func openDistractorContent(tax *lexicon.Taxonomy, props []lexicon.Property, link
 }
 
 // openQuestion is the text of an open item's question: "What does X
-// have?", for the conclusion "X has <object>", read back to be sure.
+// have?" for the conclusion "X has <object>", "What else must X be?" for
+// "X is a <group>", read back to be sure.
 func openQuestion(concl logic.Statement) (string, error) {
-	phrase, ok := english.PropertyPhrase(concl.Predicate)
-	if !ok {
-		return "", fmt.Errorf("open question about %v: the predicate is not a property", concl)
-	}
-	head, _, ok := english.SplitProperty(phrase)
-	if !ok {
-		return "", fmt.Errorf("open question about %v: %q has no verb head to ask with", concl, phrase)
+	head := english.BeHead
+	if phrase, ok := english.PropertyPhrase(concl.Predicate); ok {
+		if head, _, ok = english.SplitProperty(phrase); !ok {
+			return "", fmt.Errorf("open question about %v: %q has no verb head to ask with", concl, phrase)
+		}
 	}
 	q, err := english.OpenQuestion(concl.Subject, head)
 	if err != nil {
@@ -260,25 +336,18 @@ func openQuestion(concl logic.Statement) (string, error) {
 	return q, nil
 }
 
-// gradeOpen sets the answers of an open item: the object of every
-// property in the premises with the question's head that the premises
-// entail of the individual. The conclusion's own object must be one.
+// gradeOpen sets the answers of an open item: every answer the premises
+// offer (english.OpenOffers) that they entail of the individual, as the
+// logic decides. The conclusion's own answer must be one.
 func (it *Item) gradeOpen() error {
 	concl := *it.Conclusion
-	phrase, _ := english.PropertyPhrase(concl.Predicate)
-	head, want, _ := english.SplitProperty(phrase)
-	seen := map[string]bool{}
-	for _, s := range it.Premises {
-		ph, ok := english.PropertyPhrase(s.Predicate)
-		if !ok || seen[ph] {
-			continue
-		}
-		seen[ph] = true
-		h, object, ok := english.SplitProperty(ph)
-		if !ok || h != head {
-			continue
-		}
-		v, err := logic.Decide(it.Premises, logic.Statement{Q: logic.Is, Subject: concl.Subject, Predicate: s.Predicate}, it.Semantics)
+	name, head, err := english.ParseOpenQuestion(it.ConclusionText)
+	if err != nil || name != concl.Subject {
+		return fmt.Errorf("open question %q about %v: %v", it.ConclusionText, concl, err)
+	}
+	want := ""
+	for _, o := range english.OpenOffers(it.Premises, name, head) {
+		v, err := logic.Decide(it.Premises, logic.Statement{Q: logic.Is, Subject: name, Predicate: o.Predicate}, it.Semantics)
 		if err != nil {
 			return err
 		}
@@ -286,11 +355,14 @@ func (it *Item) gradeOpen() error {
 			return ErrInconsistent
 		}
 		if v == logic.Entailed {
-			it.Accepted = append(it.Accepted, object)
+			it.Accepted = append(it.Accepted, o.Answer)
+			if o.Predicate == concl.Predicate {
+				want = o.Answer
+			}
 		}
 	}
-	if !slices.Contains(it.Accepted, want) {
-		return fmt.Errorf("open question %q: %q is not entailed (entailed: %s)", it.ConclusionText, want, strings.Join(it.Accepted, ", "))
+	if want == "" {
+		return fmt.Errorf("open question %q: %v is not among the entailed answers %q", it.ConclusionText, concl, it.Accepted)
 	}
 	it.Expected = want
 	it.Meta.Verdict = logic.Entailed.String()

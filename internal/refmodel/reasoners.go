@@ -138,13 +138,13 @@ func logicAnswer(q Question) (string, string, error) {
 		return labels[q.pick(len(labels), "logic")], why, nil
 	case question.Open:
 		var entailed []string
-		for _, c := range q.openCandidates() {
-			v, err := logic.Decide(q.Premises, c.statement, q.Semantics)
+		for _, o := range q.openOffers() {
+			v, err := logic.Decide(q.Premises, q.openStatement(o), q.Semantics)
 			if err != nil {
 				return "", "", fmt.Errorf("%w: %v", ErrUnreadable, err)
 			}
 			if v == logic.Entailed {
-				entailed = append(entailed, c.object)
+				entailed = append(entailed, o.Answer)
 			}
 		}
 		if entailed == nil {
@@ -159,30 +159,15 @@ func logicAnswer(q Question) (string, string, error) {
 // premises entail none.
 const nothingFollows = "nothing follows"
 
-// openCandidate is an answer an open question's premises offer: the
-// object of a property with the question's head, and the statement that
-// the individual has it.
-type openCandidate struct {
-	object    string
-	statement logic.Statement
+// openOffers returns the answers q's premises offer to its open
+// question (english.OpenOffers), in the order they first appear.
+func (q Question) openOffers() []english.OpenOffer {
+	return english.OpenOffers(q.Premises, q.Asked.Name, q.Asked.Head)
 }
 
-// openCandidates returns the answers q's premises offer, in the order
-// they first appear.
-func (q Question) openCandidates() []openCandidate {
-	var cs []openCandidate
-	for _, s := range q.Premises {
-		phrase, ok := english.PropertyPhrase(s.Predicate)
-		if !ok {
-			continue
-		}
-		head, object, ok := english.SplitProperty(phrase)
-		if !ok || head != q.Asked.Head || slices.ContainsFunc(cs, func(c openCandidate) bool { return c.object == object }) {
-			continue
-		}
-		cs = append(cs, openCandidate{object, logic.Statement{Q: logic.Is, Subject: q.Asked.Name, Predicate: s.Predicate}})
-	}
-	return cs
+// openStatement is what answer o says of the individual q asks about.
+func (q Question) openStatement(o english.OpenOffer) logic.Statement {
+	return logic.Statement{Q: logic.Is, Subject: q.Asked.Name, Predicate: o.Predicate}
 }
 
 func yesNo(b bool) string { return map[bool]string{true: question.Yes, false: question.No}[b] }
@@ -237,9 +222,17 @@ func beliefAnswer(q Question) (string, string, error) {
 		}
 		return yesNo(all), why, nil
 	case question.Open:
-		// What it knows the individual to <head>, whether the premises
-		// say so or not.
+		// What it knows the individual to <head> (or, asked what else
+		// it must be, a group named that it knows it is in), whether
+		// the premises say so or not.
 		var known []string
+		if q.Asked.Head == english.BeHead {
+			for _, o := range q.openOffers() {
+				if t, ok := worldTruth(q.openStatement(o)); ok && t {
+					known = append(known, o.Answer)
+				}
+			}
+		}
 		for _, p := range lexicon.Default().Properties() {
 			head, object, ok := english.SplitProperty(p.Phrase)
 			if !ok || head != q.Asked.Head {
@@ -265,8 +258,8 @@ func coinAnswer(q Question) (string, string, error) {
 	case question.Choice:
 		labels = slices.Clone(q.Labels)
 	case question.Open:
-		for _, c := range q.openCandidates() {
-			labels = append(labels, c.object)
+		for _, o := range q.openOffers() {
+			labels = append(labels, o.Answer)
 		}
 		if labels == nil {
 			labels = []string{nothingFollows}
