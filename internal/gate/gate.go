@@ -42,6 +42,9 @@ type Comparison struct {
 	// MFA is each model's agreement with people, written under the
 	// table when set. Compare leaves it nil; the caller fills it in.
 	MFA *MFAMatch
+	// Content is the change in content effect on the paired validity
+	// questions with a plausibility; nil when a cell has no answer.
+	Content *ContentChange
 }
 
 // Row is one probe's paired comparison.
@@ -102,6 +105,7 @@ func Compare(base, cand *scorecard.Scorecard, th stats.Thresholds, pinned []stri
 		isPinned[id] = true
 	}
 	found := map[string]bool{}
+	var plausBase, plausCand []scorecard.Item
 	counts := map[string]*stats.PairedCounts{}
 	var probes []string
 	for _, it := range cand.Items {
@@ -118,6 +122,9 @@ func Compare(base, cand *scorecard.Scorecard, th stats.Thresholds, pinned []stri
 			n = &stats.PairedCounts{}
 			counts[it.Probe] = n
 			probes = append(probes, it.Probe)
+		}
+		if it.Kind == "validity" && it.Plausible != nil && b.Plausible != nil && it.Probe != contentBias {
+			plausBase, plausCand = append(plausBase, b), append(plausCand, it)
 		}
 		wasRight, isRight := b.Outcome == "correct", it.Outcome == "correct"
 		c.Paired++
@@ -174,6 +181,7 @@ func Compare(base, cand *scorecard.Scorecard, th stats.Thresholds, pinned []stri
 	if c.Unpaired > 0 {
 		c.Warnings = append(c.Warnings, fmt.Sprintf("%d items are left out: asked of one model only, or not answered by one", c.Unpaired))
 	}
+	c.Content = contentChange(plausBase, plausCand)
 	return c, nil
 }
 

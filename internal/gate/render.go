@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/syllobench/syllobench/internal/human"
+	"github.com/syllobench/syllobench/internal/scorecard"
 )
 
 // MFAMatch is the share of each model's answers to the premise pairs
@@ -232,6 +233,9 @@ func (c *Comparison) writeText(w io.Writer, maxFlips int) error {
 	if l := c.mfaLine(textEsc); l != "" {
 		fmt.Fprintf(&b, "%s\n", l)
 	}
+	if c.Content != nil {
+		fmt.Fprintf(&b, "%s\n", textEsc(c.Content.line()))
+	}
 	for _, w := range c.Warnings {
 		fmt.Fprintf(&b, "note: %s\n", textEsc(w))
 	}
@@ -329,6 +333,9 @@ func (c *Comparison) writeMarkdown(w io.Writer, maxFlips int) error {
 	if l := c.mfaLine(mdText); l != "" {
 		fmt.Fprintf(&b, "\n%s\n", l)
 	}
+	if c.Content != nil {
+		fmt.Fprintf(&b, "\n%s\n", mdText(c.Content.line()))
+	}
 	for _, w := range c.Warnings {
 		fmt.Fprintf(&b, "\n_Note: %s_\n", mdText(w))
 	}
@@ -383,18 +390,30 @@ type jsonRow struct {
 }
 
 type jsonComparison struct {
-	Base      string    `json:"baseline"`
-	Cand      string    `json:"candidate"`
-	Alpha     float64   `json:"alpha"`
-	Failed    bool      `json:"failed"`
-	Rows      []jsonRow `json:"probes"`
-	Pinned    []Flip    `json:"pinned_regressions"`
-	Regressed []Flip    `json:"right_to_wrong"`
-	Improved  []Flip    `json:"wrong_to_right"`
-	Paired    int       `json:"paired"`
-	Unpaired  int       `json:"unpaired"`
-	Warnings  []string  `json:"warnings,omitempty"`
-	MFA       *jsonMFA  `json:"mfa_match,omitempty"`
+	Base      string       `json:"baseline"`
+	Cand      string       `json:"candidate"`
+	Alpha     float64      `json:"alpha"`
+	Failed    bool         `json:"failed"`
+	Rows      []jsonRow    `json:"probes"`
+	Pinned    []Flip       `json:"pinned_regressions"`
+	Regressed []Flip       `json:"right_to_wrong"`
+	Improved  []Flip       `json:"wrong_to_right"`
+	Paired    int          `json:"paired"`
+	Unpaired  int          `json:"unpaired"`
+	Warnings  []string     `json:"warnings,omitempty"`
+	MFA       *jsonMFA     `json:"mfa_match,omitempty"`
+	Content   *jsonContent `json:"content_effect,omitempty"`
+}
+
+// jsonContent is a ContentChange as JSON.
+type jsonContent struct {
+	Items     int                     `json:"items"`
+	Base      scorecard.ContentEffect `json:"baseline"`
+	Cand      scorecard.ContentEffect `json:"candidate"`
+	Change    float64                 `json:"tce_change"`
+	Interval  [2]float64              `json:"tce_change_interval"`
+	Resamples int                     `json:"resamples"`
+	Seed      uint64                  `json:"seed"`
 }
 
 // jsonMFA is an MFAMatch as JSON; a model without conclusions answers
@@ -431,6 +450,10 @@ func (c *Comparison) jsonView() jsonComparison {
 	}
 	if c.MFA != nil {
 		j.MFA = &jsonMFA{Base: toJSONRate(c.MFA.Base), Cand: toJSONRate(c.MFA.Cand)}
+	}
+	if ch := c.Content; ch != nil {
+		j.Content = &jsonContent{Items: ch.Items, Base: ch.Base, Cand: ch.Cand, Change: round4(ch.Change),
+			Interval: [2]float64{round4(ch.Lo), round4(ch.Hi)}, Resamples: ch.Resamples, Seed: ch.Seed}
 	}
 	return j
 }

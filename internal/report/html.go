@@ -106,6 +106,9 @@ type page struct {
 	Formats figure
 	People  peopleSection
 	Bias    []biasModel
+	// Content is SemEval-2026 Task 11's content effect of each model over
+	// its validity questions about real things.
+	Content []contentRow
 	// MaxCases is the cap on the content-bias cases shown per model.
 	MaxCases int
 }
@@ -134,6 +137,27 @@ type panel struct {
 	Heading string
 	Scene   *scene
 	Lines   []string
+}
+
+// contentRow is a model's content effect, each number formatted.
+type contentRow struct {
+	Label, Color                       string
+	N, LeftOut                         int
+	Accuracy, Intra, Cross, TCE, Score string
+}
+
+func buildContent(cards []*scorecard.Scorecard, names []string) []contentRow {
+	var rows []contentRow
+	for i, c := range cards {
+		e, ok := allContent(c)
+		if !ok {
+			continue
+		}
+		f := func(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
+		rows = append(rows, contentRow{Label: names[i], Color: modelColor(i), N: e.Counted, LeftOut: e.LeftOut,
+			Accuracy: f(e.Accuracy), Intra: f(e.IntraPlausibility), Cross: f(e.CrossPlausibility), TCE: f(e.TCE), Score: f(e.Score)})
+	}
+	return rows
 }
 
 type legendItem struct {
@@ -177,6 +201,9 @@ var about = map[string]string{
 	"fallacies":     "Named fallacies (undistributed middle, illicit major…) beside valid forms",
 	"chains":        "Chains of 1–8 deductive steps, with distractor premises",
 	"formats":       "The same questions asked directly, after worked examples, and step by step",
+	"open":          "Questions whose answer the model writes: What does R2-D2 run on? What else must Hachiko be?",
+	"properties":    "Syllogisms whose last term is a property (All birds have feathers), about real things",
+	"famous":        "The article's questions and textbook arguments word for word, beside the same forms in fresh words",
 	"content-bias":  "Pairs of the same form in different content (the fuzz corpus): same verdict?",
 }
 
@@ -199,6 +226,7 @@ func buildPage(cards []*scorecard.Scorecard) *page {
 	pg.Formats = buildFormats(cards, names)
 	pg.People = buildPeople(cards, names)
 	pg.Bias = buildBias(cards, names)
+	pg.Content = buildContent(cards, names)
 	return pg
 }
 

@@ -312,8 +312,8 @@ func TestTextCommitted(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
-	if want := 2 + len(probeNames(cards)); len(lines) != want {
-		t.Fatalf("%d lines, want %d (a header, a line per probe and the MFA match):\n%s", len(lines), want, buf.String())
+	if want := 3 + len(probeNames(cards)); len(lines) != want {
+		t.Fatalf("%d lines, want %d (a header, a line per probe, the MFA match and the content effect):\n%s", len(lines), want, buf.String())
 	}
 	for i, l := range lines[1:] {
 		if strings.HasSuffix(l, " ") {
@@ -321,7 +321,7 @@ func TestTextCommitted(t *testing.T) {
 		}
 	}
 	// ref-atmosphere validity and ref-belief instantiation, as the scorecards have them.
-	for _, want := range []string{"validity       0.650 [0.524, 0.758]  FAIL", "0.792 [0.595, 0.908]  FAIL", "n/a", "MFA match      7/32 = 22%"} {
+	for _, want := range []string{"validity       0.650 [0.524, 0.758]  FAIL", "0.792 [0.595, 0.908]  FAIL", "n/a", "MFA match      7/32 = 22%", "TCE, score     14.85, 17.07                100.00, 9.91"} {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("the table does not contain %q:\n%s", want, buf.String())
 		}

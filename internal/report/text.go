@@ -18,7 +18,10 @@ import (
 // probe a card did not run shows "-". A last row, "MFA match", gives the
 // share of each card's answers to the premise pairs that equal the most
 // frequent human answer (package human), "k/n = p%", or "-" for a card
-// without conclusions answers. Columns are aligned with text/tabwriter.
+// without conclusions answers, and "TCE, score" SemEval-2026 Task 11's
+// total content effect and ranking score over the card's validity
+// questions about real things (scorecard.ContentEffect), or "-".
+// Columns are aligned with text/tabwriter.
 // A model or probe name with a line break, a tab or another character
 // that is not printable is written quoted, as by %q, so that it stays in
 // its cell.
@@ -61,6 +64,17 @@ func Text(w io.Writer, cards []*scorecard.Scorecard) error {
 		row = append(row, cell, "")
 	}
 	writeRow(tw, row)
+	// SemEval-2026 Task 11's total content effect and ranking score over
+	// all the validity questions about real things.
+	row = []string{"TCE, score"}
+	for _, c := range cards {
+		cell := "-"
+		if e, ok := allContent(c); ok {
+			cell = strconv.FormatFloat(e.TCE, 'f', 2, 64) + ", " + strconv.FormatFloat(e.Score, 'f', 2, 64)
+		}
+		row = append(row, cell, "")
+	}
+	writeRow(tw, row)
 	if err := tw.Flush(); err != nil {
 		return err
 	}
@@ -89,4 +103,15 @@ func textCell(s string) string {
 // writeRow writes one line of cells, each ended by a tab.
 func writeRow(tw io.Writer, cells []string) {
 	io.WriteString(tw, strings.Join(cells, "\t")+"\t\n")
+}
+
+// allContent returns the content effect of a card over all its validity
+// questions with a plausibility.
+func allContent(c *scorecard.Scorecard) (scorecard.ContentEffect, bool) {
+	for _, e := range c.ContentEffects {
+		if e.Probe == scorecard.AllProbes {
+			return e, true
+		}
+	}
+	return scorecard.ContentEffect{}, false
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/syllobench/syllobench/internal/atomicfile"
 	"github.com/syllobench/syllobench/internal/fixture"
 	"github.com/syllobench/syllobench/internal/model"
+	"github.com/syllobench/syllobench/internal/question"
 	"github.com/syllobench/syllobench/internal/refmodel"
 	"github.com/syllobench/syllobench/internal/scorecard"
 	"github.com/syllobench/syllobench/probes"
@@ -302,6 +303,25 @@ func (s *Session) Summary(w io.Writer) {
 		}
 		fmt.Fprintf(w, "%-14s %5d  %-24s %11d %9d %6d  %s\n", a.Probe, t.N, accuracy, t.Unparseable, t.Truncated, t.Errors, verdict)
 	}
+	WriteContentEffects(w, s.Scorecard().ContentEffects)
+}
+
+// WriteContentEffects writes SemEval-2026 Task 11's metrics, a line for
+// each group of validity questions with a plausibility; nothing when
+// there are none.
+func WriteContentEffects(w io.Writer, es []scorecard.ContentEffect) {
+	if len(es) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "content effect (SemEval-2026 Task 11; accuracy and effects in %%):\n")
+	fmt.Fprintf(w, "%-14s %5s %9s %7s %7s %7s %8s\n", "questions", "n", "accuracy", "intra", "cross", "TCE", "score")
+	for _, e := range es {
+		left := ""
+		if e.LeftOut > 0 {
+			left = fmt.Sprintf("  (%d left out: errors or declined)", e.LeftOut)
+		}
+		fmt.Fprintf(w, "%-14s %5d %9.2f %7.2f %7.2f %7.2f %8.2f%s\n", e.Probe, e.Counted, e.Accuracy, e.IntraPlausibility, e.CrossPlausibility, e.TCE, e.Score, left)
+	}
 }
 
 func checkNames(names []string) []string {
@@ -331,6 +351,7 @@ func (s *Session) Scorecard() *scorecard.Scorecard {
 		}
 	}
 	sc.ContentPairs = s.keptPairs()
+	sc.ContentEffects = scorecard.ContentEffectsOf(sc.Items)
 	return sc
 }
 
@@ -368,6 +389,10 @@ func scoreItem(probe string, r probes.Result) scorecard.Item {
 	}
 	if len(it.Accepted) > 1 {
 		si.Accepted = slices.Clone(it.Accepted)
+	}
+	if it.Kind == question.Validity && it.Meta.ConclusionTrue != nil {
+		p := *it.Meta.ConclusionTrue
+		si.Plausible = &p
 	}
 	if len(it.Options) > 0 {
 		si.Labels, si.Responses = nil, nil

@@ -36,6 +36,11 @@ type Scorecard struct {
 	// ContentPairs are the isomorphic pairs of the content-bias fuzz
 	// corpus that were asked, each as the ids of its two items.
 	ContentPairs [][2]string `json:"content_pairs,omitempty"`
+	// ContentEffects are SemEval-2026 Task 11's metrics over the
+	// validity questions whose conclusion has a plausibility: each probe
+	// that fills all four cells, then all of them together (see
+	// ContentEffectsOf).
+	ContentEffects []ContentEffect `json:"content_effects,omitempty"`
 }
 
 // Config is the configuration of a run, without secrets, and without
@@ -96,6 +101,9 @@ type Item struct {
 	Set        string   `json:"set,omitempty"` // the isomorph set or matched pair the item belongs to
 	Premises   []string `json:"premises"`
 	Conclusion string   `json:"conclusion,omitempty"` // the statement asked about, for validity and truth questions
+	// Plausible is whether the conclusion is true in the world, for a
+	// question about real things; absent for letters and nonsense words.
+	Plausible *bool `json:"plausible,omitempty"`
 	Expected   string   `json:"expected"`
 	Accepted   []string `json:"accepted,omitempty"` // when more than the expected label is right
 	Verdict    string   `json:"verdict"`            // the label given; "" when none
