@@ -103,7 +103,7 @@ type Item struct {
 	Conclusion string   `json:"conclusion,omitempty"` // the statement asked about, for validity and truth questions
 	// Plausible is whether the conclusion is true in the world, for a
 	// question about real things; absent for letters and nonsense words.
-	Plausible *bool `json:"plausible,omitempty"`
+	Plausible  *bool    `json:"plausible,omitempty"`
 	Expected   string   `json:"expected"`
 	Accepted   []string `json:"accepted,omitempty"` // when more than the expected label is right
 	Verdict    string   `json:"verdict"`            // the label given; "" when none
