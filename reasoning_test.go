@@ -102,7 +102,7 @@ func fuzzWorker() bool {
 // go test -run 'TestReasoning/probe=belief' runs one.
 func TestReasoning(t *testing.T) {
 	s := open(t)
-	for _, p := range probes.All() {
+	for _, p := range s.Probes() {
 		t.Run("probe="+p.Name, func(t *testing.T) {
 			t.Parallel()
 			a, _, err := s.Probe(t.Context(), p)

@@ -5,12 +5,15 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/syllobench/syllobench/internal/gen"
 	"github.com/syllobench/syllobench/internal/logic"
 	"github.com/syllobench/syllobench/internal/prompt"
+	"github.com/syllobench/syllobench/internal/question"
+	"github.com/syllobench/syllobench/internal/semeval"
 )
 
 // itemJSON is one line of "items -json". Field names are the contract.
@@ -54,8 +57,9 @@ func runItems(stdout, stderr io.Writer, args []string) error {
 	semName := fs.String("semantics", "traditional", "boolean or traditional")
 	asJSON := fs.Bool("json", false, "print one JSON object per line")
 	coverage := fs.Bool("coverage", false, "print which forms each content condition can fill, instead of items")
+	semevalOut := fs.Bool("semeval", false, "write the two-premise validity questions about real things as a SemEval-2026 Task 11 dataset: a JSON list of id, syllogism, validity and plausibility (the world model's truth of the conclusion)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: syllobench items [-probe NAME] [-n N] [-seed S] [-format F] [-semantics S] [-json] [-coverage]")
+		fmt.Fprintln(stderr, "usage: syllobench items [-probe NAME] [-n N] [-seed S] [-format F] [-semantics S] [-json | -semeval] [-coverage]")
 		fs.PrintDefaults()
 	}
 	if help, err := parseFlags(fs, args); help || err != nil {
@@ -85,6 +89,12 @@ func runItems(stdout, stderr io.Writer, args []string) error {
 	}
 	if *n < 0 {
 		return usagef("items -n %d: want a count of 0 or more", *n)
+	}
+	if *semevalOut {
+		if *asJSON {
+			return usagef("items: -json and -semeval are two formats; give one")
+		}
+		return exportSemEval(stdout, stderr, fams, *seed, *n, sem)
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
@@ -196,4 +206,38 @@ func printCoverage(w io.Writer, fams []gen.Family, asJSON bool) error {
 		fmt.Fprintln(w)
 	}
 	return nil
+}
+
+// exportSemEval writes the families' two-premise validity questions that
+// have a plausibility as a SemEval-2026 Task 11 dataset, and says on
+// stderr how many items it left out and why. Exporting nothing is an
+// error.
+func exportSemEval(stdout, stderr io.Writer, fams []gen.Family, seed uint64, n int, sem logic.Semantics) error {
+	var recs []semeval.Record
+	notValidity, noPlausibility := 0, 0
+	for _, fam := range fams {
+		err := fam.Each(seed, n, sem, gen.Canonical, func(it gen.Item) error {
+			switch {
+			case it.Kind != question.Validity || len(it.PremiseText) != 2 || it.Direct:
+				notValidity++
+			case it.Meta.ConclusionTrue == nil:
+				noPlausibility++
+			default:
+				recs = append(recs, semeval.Record{
+					ID: it.ID, Syllogism: strings.Join(append(slices.Clone(it.PremiseText), it.ConclusionText), " "),
+					Validity: it.Expected == question.Yes, Plausibility: *it.Meta.ConclusionTrue,
+				})
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	if len(recs) == 0 {
+		return usagef("items -semeval: nothing to export: the families asked have no two-premise validity question about real things (%d other questions, %d in letters or nonsense words)", notValidity, noPlausibility)
+	}
+	fmt.Fprintf(stderr, "items -semeval: %d records; left out %d questions that are not two-premise validity questions and %d in letters or nonsense words, which have no plausibility\n",
+		len(recs), notValidity, noPlausibility)
+	return semeval.Write(stdout, recs)
 }

@@ -104,6 +104,7 @@ commands:
   serve   serve the reference reasoners on an OpenAI-compatible API
   compare compare two scorecards item by item: the gate's table and flip list
   report  write one self-contained HTML report of one or more scorecards
+  audit   check a SemEval-2026 Task 11 dataset's validity labels against the logic engine
 
 Run "syllobench <command> -h" for a command's flags.
 `
@@ -134,6 +135,8 @@ func run(stdout, stderr io.Writer, args []string) error {
 		return runRun(stdout, stderr, rest)
 	case "report":
 		return runReport(stdout, stderr, rest)
+	case "audit":
+		return runAudit(stdout, stderr, rest)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

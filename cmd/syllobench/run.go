@@ -63,6 +63,7 @@ var runFlags = []struct{ name, variable, usage string }{
 	{"size", "SYLLOBENCH_SIZE", "small, default or large (SYLLOBENCH_SIZE)"},
 	{"format", "SYLLOBENCH_FORMAT", "direct, fewshot or cot (SYLLOBENCH_FORMAT)"},
 	{"baseline", "SYLLOBENCH_BASELINE", "model whose recorded scorecard to compare with (SYLLOBENCH_BASELINE)"},
+	{"dataset", "SYLLOBENCH_DATASET", "a SemEval-2026 Task 11 dataset (JSON list or JSON Lines) to ask as the probe dataset (SYLLOBENCH_DATASET)"},
 	{"out", "SYLLOBENCH_OUT", "directory for scorecard.json, summary.txt, report.html and table.txt (SYLLOBENCH_OUT; default " + engine.DefaultOut + ")"},
 }
 
@@ -82,10 +83,6 @@ func runRun(stdout, stderr io.Writer, args []string) error {
 	if fs.NArg() > 0 {
 		return usagef("run takes flags only, got %q", fs.Args())
 	}
-	selected, err := selectProbes(*probeList)
-	if err != nil {
-		return usageError{err}
-	}
 	flags := map[string]engine.Flag{}
 	for _, f := range runFlags {
 		flags[f.variable] = engine.Flag{Name: f.name, Value: *values[f.variable]}
@@ -95,6 +92,10 @@ func runRun(stdout, stderr io.Writer, args []string) error {
 	first, err := engine.Load(src)
 	if err != nil {
 		return err
+	}
+	selected, err := selectProbes(*probeList, first)
+	if err != nil {
+		return usageError{err}
 	}
 	models := []string{first.Model.Model}
 	if _, named := first.Set("SYLLOBENCH_MODEL"); !named && first.Model.BaseURL == "" {
@@ -245,18 +246,25 @@ func infrastructure(as []probes.Assessment) (int, []string) {
 	return n, msgs
 }
 
-// selectProbes reads the -probe list.
-func selectProbes(list string) ([]probes.Probe, error) {
+// selectProbes reads the -probe list against the probes a run with
+// settings asks (the dataset's among them when one is set).
+func selectProbes(list string, settings engine.Settings) ([]probes.Probe, error) {
+	all := engine.ProbesOf(settings)
 	if list == "" {
-		return probes.All(), nil
+		return all, nil
 	}
 	var ps []probes.Probe
 	for _, name := range strings.Split(list, ",") {
-		p, err := probes.ByName(strings.TrimSpace(name))
-		if err != nil {
-			return nil, fmt.Errorf("run -probe: %w", err)
+		name = strings.TrimSpace(name)
+		i := slices.IndexFunc(all, func(p probes.Probe) bool { return p.Name == name })
+		if i < 0 {
+			var names []string
+			for _, p := range all {
+				names = append(names, p.Name)
+			}
+			return nil, fmt.Errorf("run -probe: unknown probe %q: want one of %v", name, names)
 		}
-		ps = append(ps, p)
+		ps = append(ps, all[i])
 	}
 	return ps, nil
 }

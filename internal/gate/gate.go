@@ -91,6 +91,9 @@ func Compare(base, cand *scorecard.Scorecard, th stats.Thresholds, pinned []stri
 	if base.Suite != cand.Suite {
 		return nil, fmt.Errorf("the baseline was made by suite version %s and the candidate by %s: their items differ, so they cannot be paired", base.Suite, cand.Suite)
 	}
+	if base.Config.Dataset != "" && cand.Config.Dataset != "" && base.Config.Dataset != cand.Config.Dataset {
+		return nil, fmt.Errorf("the baseline asked the dataset %s and the candidate %s: different files, whose records cannot be paired", base.Config.Dataset, cand.Config.Dataset)
+	}
 	c := &Comparison{Base: base.Model, Cand: cand.Model, Thresholds: th}
 	if base.Config.Seed != cand.Config.Seed || base.Config.Format != cand.Config.Format || base.Config.Semantics != cand.Config.Semantics {
 		c.Warnings = append(c.Warnings, fmt.Sprintf("the runs differ in seed, format or semantics (baseline %d/%s/%s, candidate %d/%s/%s): only the items they share are compared",

@@ -16,8 +16,8 @@ import (
 // and syllobench run) reads, from internal/run/settings.go: the target and
 // its sampling, the fixture mode, the battery, the limits and the run's own
 // settings. The first of each is also given to syllobench run. A path
-// variable is garbage when it names a file where a directory is wanted;
-// {file} stands for one.
+// variable is garbage when it names a file where a directory is wanted,
+// or a file that is no dataset where one is; {file} stands for one.
 //
 // Not here: SYLLOBENCH_BASELINE, whose model is looked up when the gate
 // runs (TestHostileBaseline); SYLLOBENCH_POWER, read only by the tests of
@@ -59,6 +59,8 @@ var garbage = []struct {
 	{"SYLLOBENCH_MAX_FAILURES", []string{"0", "-1", "many", "2.5"}},
 	{"SYLLOBENCH_FLOORS", []string{"yes", "2", "on"}},
 	{"SYLLOBENCH_FUZZ_SEEDS", []string{"2", "all", "true"}},
+	// A dataset that is not one: a text file, a missing one, a directory.
+	{"SYLLOBENCH_DATASET", []string{"{file}", "{file}/below", "/no/such/dataset.json", "."}},
 }
 
 // TestHostileConfigCoverage: every variable run.Load reads has its

@@ -107,7 +107,7 @@ func Read(msgs []model.Message) (Question, error) {
 		}
 		s, err := english.Parse(rest)
 		if err != nil {
-			return q, fmt.Errorf("%w: statement %d %q: %v", ErrUnreadable, n, rest, err)
+			return q, fmt.Errorf("%w: %w: statement %d %q: %v", ErrUnreadable, ErrForeignText, n, rest, err)
 		}
 		q.Premises = append(q.Premises, s)
 		q.PremiseText = append(q.PremiseText, rest)
@@ -206,7 +206,7 @@ func Read(msgs []model.Message) (Question, error) {
 		}
 		s, err := english.Parse(t)
 		if err != nil {
-			return q, fmt.Errorf("%w: %s %q: %v", ErrUnreadable, map[bool]string{true: "conclusion", false: "statement"}[t == concl], t, err)
+			return q, fmt.Errorf("%w: %w: %s %q: %v", ErrUnreadable, ErrForeignText, map[bool]string{true: "conclusion", false: "statement"}[t == concl], t, err)
 		}
 		q.Conclusion = &s
 	}

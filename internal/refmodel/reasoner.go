@@ -23,4 +23,10 @@ type Reasoner interface {
 var (
 	ErrUnreadable    = errors.New("refmodel: the prompt cannot be read back")
 	ErrNotApplicable = errors.New("refmodel: the reasoner does not answer this kind of question")
+	// ErrForeignText is wrapped, beside ErrUnreadable, by the error of a
+	// prompt whose layout reads but one of whose statements is not in
+	// syllobench's controlled English, as in an imported dataset's free
+	// paraphrases: the server declines such a question (not applicable)
+	// rather than failing it.
+	ErrForeignText = errors.New("refmodel: a statement is not in syllobench's controlled English")
 )

@@ -57,7 +57,8 @@ const maxRequestBody = 8 << 20
 //	     answered at once, with no fault injected
 //	413  a body over 8 MiB
 //	422  the reasoner cannot read the prompt back ([ErrUnreadable], code "unreadable_prompt"),
-//	     or its theory does not answer that kind of question ([ErrNotApplicable], code "not_applicable")
+//	     or its theory does not answer that kind of question ([ErrNotApplicable], code "not_applicable"),
+//	     or a statement is not in its controlled English ([ErrForeignText], "not_applicable": it declines)
 //	500  any other error of a reasoner
 //
 // [WithFaults] adds injected failures (429, 500, 503, truncated bodies,
@@ -496,6 +497,10 @@ func (h *Handler) chat(w http.ResponseWriter, r *http.Request, ex *exchange) {
 	rsn := h.reasoners[req.Model]
 	text, err := rsn.Reply(msgs)
 	switch {
+	case errors.Is(err, ErrForeignText):
+		writeError(w, ex, http.StatusUnprocessableEntity, "invalid_request_error", "messages", model.CodeNotApplicable,
+			fmt.Sprintf("%s reads only syllobench's controlled English: %v", req.Model, err))
+		return
 	case errors.Is(err, ErrUnreadable):
 		writeError(w, ex, http.StatusUnprocessableEntity, "invalid_request_error", "messages", "unreadable_prompt",
 			fmt.Sprintf("%s cannot read the prompt back: %v", req.Model, err))

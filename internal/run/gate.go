@@ -132,9 +132,9 @@ func (s *Session) UpdateBaseline() (string, error) {
 	if stop := s.Stopped(); stop != nil {
 		return "", fmt.Errorf("SYLLOBENCH_UPDATE=1: the baseline of %s is not written: %w", sc.Model, stop)
 	}
-	for _, name := range probeOrder() {
+	for _, name := range s.probeOrder() {
 		if !slices.ContainsFunc(sc.Probes, func(q scorecard.Probe) bool { return q.Name == name }) {
-			if name == probes.ContentBiasProbe && len(sc.Probes) == len(probes.All()) {
+			if name == probes.ContentBiasProbe && len(sc.Probes) == len(s.Probes()) {
 				if pairs, err := s.CorpusPairs(); err == nil && len(pairs) == 0 {
 					continue // an empty corpus (SYLLOBENCH_FUZZ_SEEDS=0, nothing committed) asks nothing
 				}

@@ -202,7 +202,7 @@ func TestUpdateBaseline(t *testing.T) {
 	for _, p := range sc.Probes {
 		names = append(names, p.Name)
 	}
-	if want := probeOrder(); !slices.Equal(names, want) || len(sc.ContentPairs) == 0 {
+	if want := s.probeOrder(); !slices.Equal(names, want) || len(sc.ContentPairs) == 0 {
 		t.Errorf("baseline probes %q, %d content pairs; want %q and the corpus", names, len(sc.ContentPairs), want)
 	}
 	again := sessionFor(t, "ref-logic", gating(s.Settings.Fixtures, "ref-logic"), func(st *Settings) { st.FuzzSeeds = true })

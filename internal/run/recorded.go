@@ -105,6 +105,17 @@ var recordedSettings = []recordedSetting{
 	{"SYLLOBENCH_STRICT",
 		func(s Settings, c *scorecard.Config) { c.Strict = s.Battery.Limits.Strict },
 		func(s *Settings, c scorecard.Config) error { s.Battery.Limits.Strict = c.Strict; return nil }, nil},
+	// The dataset asked, by its contents: a replay with another file
+	// misses, and says so. A file cannot be taken from its hash, so a
+	// replay asks it only when SYLLOBENCH_DATASET names it again.
+	{"SYLLOBENCH_DATASET",
+		func(s Settings, c *scorecard.Config) {
+			if s.DatasetSHA256 != "" {
+				c.Dataset = "sha256:" + s.DatasetSHA256
+			}
+		},
+		func(s *Settings, c scorecard.Config) error { return nil },
+		func(c scorecard.Config) string { return c.Dataset }},
 	// The target: no variable sets it, it follows from the base URL and
 	// the model, and a replay takes the recorded one.
 	{"",

@@ -174,7 +174,21 @@ func (s *Session) Probe(ctx context.Context, p probes.Probe) (probes.Assessment,
 // content-bias corpus: the whole battery, as go test and syllobench run
 // ask it.
 func (s *Session) All(ctx context.Context) error {
-	return s.Some(ctx, probes.All(), true)
+	return s.Some(ctx, s.Probes(), true)
+}
+
+// Probes returns the probes of the run: ProbesOf its settings.
+func (s *Session) Probes() []probes.Probe { return ProbesOf(s.Settings) }
+
+// ProbesOf returns the probes a run with settings asks: the catalogue's,
+// and the imported dataset's when SYLLOBENCH_DATASET names one. go test
+// and syllobench run both take the battery from here.
+func ProbesOf(settings Settings) []probes.Probe {
+	ps := probes.All()
+	if settings.DatasetRecords != nil {
+		ps = append(ps, probes.Dataset(settings.DatasetRecords))
+	}
+	return ps
 }
 
 // Some asks the probes ps, all at once, and the content-bias corpus when
@@ -224,7 +238,7 @@ func (s *Session) Assessments() []probes.Assessment {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var as []probes.Assessment
-	for _, name := range probeOrder() {
+	for _, name := range s.probeOrder() {
 		if name == probes.ContentBiasProbe {
 			if a, ok := s.contentBiasLocked(); ok {
 				as = append(as, a)
@@ -252,10 +266,10 @@ func (s *Session) finishedLocked(name string) (*probeRun, bool) {
 	}
 }
 
-// probeOrder is the catalogue's probes, then the content-bias pairs.
-func probeOrder() []string {
+// probeOrder is the run's probes, then the content-bias pairs.
+func (s *Session) probeOrder() []string {
 	var names []string
-	for _, p := range probes.All() {
+	for _, p := range s.Probes() {
 		names = append(names, p.Name)
 	}
 	return append(names, probes.ContentBiasProbe)

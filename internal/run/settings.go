@@ -16,6 +16,7 @@ import (
 	"github.com/syllobench/syllobench/internal/model"
 	"github.com/syllobench/syllobench/internal/prompt"
 	"github.com/syllobench/syllobench/internal/refmodel"
+	"github.com/syllobench/syllobench/internal/semeval"
 	"github.com/syllobench/syllobench/probes"
 )
 
@@ -41,6 +42,14 @@ type Settings struct {
 	// in a row before the run stops, with the last error.
 	MaxFailures int
 	FuzzSeeds   bool // SYLLOBENCH_FUZZ_SEEDS: FuzzContentBias asks its built-in seed corpus
+
+	// Dataset (SYLLOBENCH_DATASET) is a SemEval-2026 Task 11 dataset
+	// asked as the probe dataset, read when the settings are loaded:
+	// DatasetRecords are its records and DatasetSHA256 the hex SHA-256
+	// of the file, which the scorecard records.
+	Dataset        string
+	DatasetRecords []semeval.Record
+	DatasetSHA256  string
 
 	// Target is "embedded" (the built-in reasoners) or "external", as the
 	// scorecard says.
@@ -113,7 +122,7 @@ func (e *ConfigError) Unwrap() error { return ErrBadConfig }
 // SYLLOBENCH_FLOOR_<PROBE>.
 var Variables = []string{
 	"SYLLOBENCH_ALPHA", "SYLLOBENCH_API_KEY", "SYLLOBENCH_BASELINE", "SYLLOBENCH_BASE_URL",
-	"SYLLOBENCH_BELIEF_LIMIT", "SYLLOBENCH_CONCURRENCY", "SYLLOBENCH_DEADLINE", "SYLLOBENCH_FIXTURES",
+	"SYLLOBENCH_BELIEF_LIMIT", "SYLLOBENCH_CONCURRENCY", "SYLLOBENCH_DATASET", "SYLLOBENCH_DEADLINE", "SYLLOBENCH_FIXTURES",
 	"SYLLOBENCH_FLOOR", "SYLLOBENCH_FLOORS", "SYLLOBENCH_FORMAT", "SYLLOBENCH_FUZZ_SEEDS",
 	"SYLLOBENCH_MAX_FAILURES", "SYLLOBENCH_MAX_FLIPS", "SYLLOBENCH_MAX_REPLY_BYTES", "SYLLOBENCH_MAX_TOKENS",
 	"SYLLOBENCH_POWER", // 1: the gate's power simulation prints its full tables (internal/gate's tests)
@@ -275,6 +284,13 @@ func Load(src Source) (Settings, error) {
 		s.Deadline = max(time.Second, left-min(time.Minute, left/10))
 	}
 	r.integer("SYLLOBENCH_MAX_FAILURES", 1, 1<<20, "a positive integer", func(n int64) { s.MaxFailures = int(n) })
+	if v, name := r.get("SYLLOBENCH_DATASET"); v != "" {
+		recs, sum, err := semeval.ReadFile(v)
+		if err != nil {
+			r.bad(name, v, fmt.Sprintf("a SemEval-2026 Task 11 dataset, a JSON list or JSON Lines of records with id, syllogism, validity and plausibility (%v)", err))
+		}
+		s.Dataset, s.DatasetRecords, s.DatasetSHA256 = v, recs, sum
+	}
 	r.errs = append(r.errs, checkEnviron(src.Environ)...)
 
 	s.Target = "external"

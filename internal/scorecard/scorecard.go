@@ -61,6 +61,9 @@ type Config struct {
 	MaxFlips     int                `json:"max_flips"`
 	Alpha        float64            `json:"alpha"`
 	Strict       bool               `json:"strict"`
+	// Dataset is the imported dataset the run asked (SYLLOBENCH_DATASET),
+	// "sha256:" and the file's hex SHA-256; absent when none.
+	Dataset string `json:"dataset,omitempty"`
 }
 
 // Probe aggregates one probe.
