@@ -23,7 +23,9 @@ import (
 // phrases; famous: the article's questions and
 // textbook arguments word for word beside their isomorphs), and a sixth
 // presentation of the invariance sets that asks the conclusion directly
-// ("Are squares triangles?"). The items of 0.3.0 are asked as they were.
+// ("Are squares triangles?"); the distractors probe (SemEval-2026 Task
+// 11's irrelevant premises, with premise selection), and the dataset
+// probe for an imported file. The items of 0.3.0 are asked as they were.
 const Version = "0.4.0"
 
 // Probe is one test of the battery.
@@ -101,7 +103,7 @@ const DefaultSeed = 1
 func All() []Probe {
 	return []Probe{
 		validity(), conclusions(), belief(), invariance(), instantiation(),
-		consistency(), fallacies(), chains(), formats(), open(), properties(), famousProbe(),
+		consistency(), fallacies(), chains(), formats(), open(), properties(), distractors(), famousProbe(),
 	}
 }
 

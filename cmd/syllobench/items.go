@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -57,7 +58,7 @@ func runItems(stdout, stderr io.Writer, args []string) error {
 	semName := fs.String("semantics", "traditional", "boolean or traditional")
 	asJSON := fs.Bool("json", false, "print one JSON object per line")
 	coverage := fs.Bool("coverage", false, "print which forms each content condition can fill, instead of items")
-	semevalOut := fs.Bool("semeval", false, "write the two-premise validity questions about real things as a SemEval-2026 Task 11 dataset: a JSON list of id, syllogism, validity and plausibility (the world model's truth of the conclusion)")
+	semevalOut := fs.Bool("semeval", false, "write the two-premise validity questions about real things as a SemEval-2026 Task 11 dataset: a JSON list of id, syllogism, validity and plausibility (the world model's truth of the conclusion); for the distractors family, with relevant_premises (subtask 2: the needed premises' indices from 0, the first minimal set)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: syllobench items [-probe NAME] [-n N] [-seed S] [-format F] [-semantics S] [-json | -semeval] [-coverage]")
 		fs.PrintDefaults()
@@ -217,16 +218,30 @@ func exportSemEval(stdout, stderr io.Writer, fams []gen.Family, seed uint64, n i
 	notValidity, noPlausibility := 0, 0
 	for _, fam := range fams {
 		err := fam.Each(seed, n, sem, gen.Canonical, func(it gen.Item) error {
+			distractors := it.Family == "distractors"
 			switch {
-			case it.Kind != question.Validity || len(it.PremiseText) != 2 || it.Direct:
+			case it.Kind != question.Validity || len(it.PremiseText) != 2 && !distractors || it.Direct:
 				notValidity++
 			case it.Meta.ConclusionTrue == nil:
 				noPlausibility++
 			default:
-				recs = append(recs, semeval.Record{
+				rec := semeval.Record{
 					ID: it.ID, Syllogism: strings.Join(append(slices.Clone(it.PremiseText), it.ConclusionText), " "),
 					Validity: it.Expected == question.Yes, Plausibility: *it.Meta.ConclusionTrue,
-				})
+				}
+				if distractors {
+					// Subtask 2: the premises needed, the first minimal set.
+					sel, err := gen.SelectionOf(it)
+					if err != nil {
+						return err
+					}
+					for _, n := range strings.Split(sel.Expected, ",") {
+						if i, err := strconv.Atoi(n); err == nil {
+							rec.RelevantPremises = append(rec.RelevantPremises, i-1)
+						}
+					}
+				}
+				recs = append(recs, rec)
 			}
 			return nil
 		})

@@ -108,6 +108,9 @@ func catalogue() []Family {
 	}, {
 		Name: "properties", Kind: question.Validity, Conditions: propertyConditions,
 		build: propertyForms,
+	}, {
+		Name: "distractors", Kind: question.Validity, Conditions: append(slices.Clone(all), SwapA, SwapB),
+		build: distractorForms,
 	}}
 }
 

@@ -196,6 +196,9 @@ func labels(prompt string) []string {
 	if strings.Contains(prompt, question.OpenAnswerLead) {
 		return openLabels
 	}
+	if strings.Contains(prompt, question.SelectionAnswerLead) {
+		return selectionLabels
+	}
 	m := labelsRE.FindAllStringSubmatch(prompt, -1)
 	if m == nil {
 		return nil
@@ -208,6 +211,10 @@ func labels(prompt string) []string {
 // is a phrase: two answers, so that a reply can give both.
 var openLabels = []string{"batteries", "diesel"}
 
+// selectionLabels stand in for the labels of a premise-selection
+// question, whose answer is a set of numbers.
+var selectionLabels = []string{"1, 2", "none"}
+
 // questionKind names the kind of question from its labels.
 func questionKind(ls []string) string {
 	switch {
@@ -219,6 +226,8 @@ func questionKind(ls []string) string {
 		return "choice"
 	case slices.Equal(ls, openLabels):
 		return "open"
+	case slices.Equal(ls, selectionLabels):
+		return "selection"
 	}
 	return fmt.Sprintf("unknown %q", ls)
 }

@@ -252,7 +252,7 @@ func wantOutcome(t *testing.T, h hostileReply, r probes.Result) {
 			t.Errorf("%s: error %q (HTTP %d); want it to say that the 200 response is not a chat completion", r.ID, ie, ie.StatusCode)
 		}
 	case h.rule == verdict.AnswerLine:
-		last := map[string]string{"validity": "no", "consistency": "no", "truth": "false", "choice": "2", "open": "diesel"}[string(r.Item.Kind)]
+		last := map[string]string{"validity": "no", "consistency": "no", "truth": "false", "choice": "2", "open": "diesel", "selection": "none"}[string(r.Item.Kind)]
 		if r.Outcome != probes.Correct && r.Outcome != probes.Wrong || r.Verdict.Rule != h.rule || r.Verdict.Label != last {
 			t.Errorf("%s: outcome %s by %s; the control reply must be read as its last answer, %q", r.ID, r.Outcome, r.Verdict, last)
 		}

@@ -113,6 +113,11 @@ var questions = map[question.Kind][gen.Wordings]string{
 		"Is it possible for every one of these statements to be true together?",
 		"Could all of these statements hold at once, without contradiction?",
 	},
+	question.Selection: {
+		"Which of the numbered premises does the conclusion need? Name the fewest premises from which it necessarily follows.",
+		"From which premises does the conclusion follow? Give the smallest set of premise numbers that it necessarily follows from.",
+		"Select the premises the conclusion needs: the fewest from which it must follow.",
+	},
 	// An open question's own question (it.ConclusionText, "What does
 	// R2-D2 run on?") follows its wording.
 	question.Open: {

@@ -12,6 +12,7 @@ package question
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -29,10 +30,13 @@ const (
 	// on?". Its answer is a phrase ("batteries"), right when the premises
 	// entail what it says of the individual; it has no fixed labels.
 	Open Kind = "open"
+	// Selection asks which of the numbered premises the conclusion
+	// needs: "Answer: 1, 4", or "none" when it does not follow.
+	Selection Kind = "selection"
 )
 
 // Kinds returns every kind, in a fixed order.
-func Kinds() []Kind { return []Kind{Validity, Truth, Choice, Consistency, Open} }
+func Kinds() []Kind { return []Kind{Validity, Truth, Choice, Consistency, Open, Selection} }
 
 // The answer labels of the yes/no and truth kinds.
 const (
@@ -65,7 +69,7 @@ func (k Kind) Labels() []string {
 func (k Kind) YesNo() bool { return k == Validity || k == Consistency }
 
 // Known reports whether k is one of [Kinds].
-func (k Kind) Known() bool { return k.Labels() != nil || k == Open }
+func (k Kind) Known() bool { return k.Labels() != nil || k == Open || k == Selection }
 
 // ErrUnknownKind is wrapped by [ParseKind]'s error for a name it does not
 // know.
@@ -80,7 +84,7 @@ func ParseKind(name string) (Kind, error) {
 	if k := Kind(name); k.Known() {
 		return k, nil
 	}
-	return "", fmt.Errorf("%w %q: want yesno, validity, consistency, truth, choice or open", ErrUnknownKind, name)
+	return "", fmt.Errorf("%w %q: want yesno, validity, consistency, truth, choice, open or selection", ErrUnknownKind, name)
 }
 
 // The fixed phrases of a prompt.
@@ -104,6 +108,11 @@ const (
 	AnswerLead = "where <label> is "
 	// OpenAnswerLead says what the answer to an open question is.
 	OpenAnswerLead = "where <answer> is the answer in the words of the premises"
+	// SelectionAnswerLead says what the answer to a selection question
+	// is, and NoneSelected is the answer that no premise is needed
+	// because the conclusion does not follow.
+	SelectionAnswerLead = "where <numbers> are the numbers of the premises the conclusion needs, separated by commas, or none if it does not follow"
+	NoneSelected        = "none"
 )
 
 // Header is the line above a kind's numbered statements.
@@ -119,7 +128,7 @@ func (k Kind) Header() string {
 // "" for the kinds that ask about none.
 func (k Kind) Lead() string {
 	switch k {
-	case Validity:
+	case Validity, Selection:
 		return ConclusionLead
 	case Truth:
 		return StatementLead
@@ -145,6 +154,9 @@ func newAnswerLine(k Kind) string {
 	if k == Open {
 		return `End your reply with a final line of the form "Answer: <answer>", ` + OpenAnswerLead + "."
 	}
+	if k == Selection {
+		return `End your reply with a final line of the form "Answer: <numbers>", ` + SelectionAnswerLead + "."
+	}
 	labels := k.Labels()
 	if len(labels) == 0 {
 		return ""
@@ -158,4 +170,17 @@ func newAnswerLine(k Kind) string {
 func ListedLabels(list string) []string {
 	list, _, _ = strings.Cut(list, ".")
 	return strings.Fields(strings.NewReplacer(",", " ", " or ", " ").Replace(" " + list + " "))
+}
+
+// SelectionLabel is the label of a premise selection, the numbers of
+// the premises in increasing order: "1,4"; NoneSelected for none.
+func SelectionLabel(nums []int) string {
+	if len(nums) == 0 {
+		return NoneSelected
+	}
+	parts := make([]string, len(nums))
+	for i, n := range nums {
+		parts[i] = strconv.Itoa(n)
+	}
+	return strings.Join(parts, ",")
 }

@@ -11,9 +11,13 @@ import (
 func TestKinds(t *testing.T) {
 	for _, k := range Kinds() {
 		labels := k.Labels()
-		if k == Open {
-			if !k.Known() || labels != nil || !strings.Contains(AnswerLine(k), OpenAnswerLead) {
-				t.Errorf("open: known %v, labels %v, answer line %q", k.Known(), labels, AnswerLine(k))
+		if lead := map[Kind]string{Open: OpenAnswerLead, Selection: SelectionAnswerLead}[k]; lead != "" {
+			// Answered with a phrase or a set of numbers, not a label.
+			if !k.Known() || labels != nil || !strings.Contains(AnswerLine(k), lead) || strings.Contains(AnswerLine(k), AnswerLead) {
+				t.Errorf("%s: known %v, labels %v, answer line %q", k, k.Known(), labels, AnswerLine(k))
+			}
+			if got, err := ParseKind(string(k)); err != nil || got != k {
+				t.Errorf("ParseKind(%q) = %q, %v", k, got, err)
 			}
 			continue
 		}

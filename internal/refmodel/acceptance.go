@@ -16,6 +16,7 @@ import (
 //   - validity: "yes", the argument is valid;
 //   - truth: "true";
 //   - consistency: "yes", the statements can all be true together;
+//   - selection: every premise, as if the conclusion followed from all;
 //   - choice: never "None of these conclusions follows.". It answers an
 //     option that does follow when one does (accepting it is right), and
 //     otherwise one that looks valid: an option the atmosphere of the
@@ -38,6 +39,13 @@ func acceptanceAnswer(q Question) (string, string, error) {
 		return question.True, why, nil
 	case question.Choice:
 		return acceptedOption(q), why, nil
+	case question.Selection:
+		// It follows, from everything it was told.
+		all := make([]int, len(q.Premises))
+		for i := range all {
+			all[i] = i
+		}
+		return selection(all), why, nil
 	}
 	return logicAnswer(q) // an unknown kind: logicAnswer says so
 }

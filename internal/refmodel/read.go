@@ -161,6 +161,17 @@ func Read(msgs []model.Message) (Question, error) {
 	if strings.Contains(text, question.OpenAnswerLead) {
 		return q, readOpen(&q, lines[asked], concl, stmt, isStatementsHeader(lines[hdr]))
 	}
+	if strings.Contains(text, question.SelectionAnswerLead) {
+		if concl == "" || stmt != "" || isStatementsHeader(lines[hdr]) || len(q.Options) > 0 {
+			return q, fmt.Errorf("%w: a premise-selection question needs premises and a conclusion, and nothing else", ErrUnreadable)
+		}
+		s, err := english.Parse(concl)
+		if err != nil {
+			return q, fmt.Errorf("%w: %w: conclusion %q: %v", ErrUnreadable, ErrForeignText, concl, err)
+		}
+		q.Kind, q.Conclusion = question.Selection, &s
+		return q, nil
+	}
 
 	// The answer line lists the labels.
 	at := strings.LastIndex(text, question.AnswerLead)

@@ -136,6 +136,15 @@ func logicAnswer(q Question) (string, string, error) {
 			return nvc, why, nil
 		}
 		return labels[q.pick(len(labels), "logic")], why, nil
+	case question.Selection:
+		sets, err := logic.Needed(q.Premises, *q.Conclusion, q.Semantics)
+		if err != nil {
+			return "", "", fmt.Errorf("%w: %v", ErrUnreadable, err)
+		}
+		if sets == nil {
+			return question.NoneSelected, why, nil
+		}
+		return selection(sets[q.pick(len(sets), "logic")]), why, nil
 	case question.Open:
 		var entailed []string
 		for _, o := range q.openOffers() {
@@ -153,6 +162,16 @@ func logicAnswer(q Question) (string, string, error) {
 		return entailed[q.pick(len(entailed), "logic")], why, nil
 	}
 	return "", "", fmt.Errorf("%w: kind %q", ErrNotApplicable, q.Kind)
+}
+
+// selection is the label of a set of premise indices (from 0), numbered
+// from 1 as the prompt numbers them.
+func selection(set []int) string {
+	nums := make([]int, len(set))
+	for i, p := range set {
+		nums[i] = p + 1
+	}
+	return question.SelectionLabel(nums)
 }
 
 // nothingFollows is the answer to an open question of whose answers the
@@ -221,6 +240,9 @@ func beliefAnswer(q Question) (string, string, error) {
 			all = all && t
 		}
 		return yesNo(all), why, nil
+	case question.Selection:
+		// The world says nothing of which premises an argument needs.
+		return logicAnswer(q)
 	case question.Open:
 		// What it knows the individual to <head> (or, asked what else
 		// it must be, a group named that it knows it is in), whether
@@ -260,6 +282,15 @@ func coinAnswer(q Question) (string, string, error) {
 	case question.Open:
 		for _, o := range q.openOffers() {
 			labels = append(labels, o.Answer)
+		}
+	case question.Selection:
+		// None, or one premise, or a pair of premises: a guess.
+		labels = []string{question.NoneSelected}
+		for i := range q.Premises {
+			labels = append(labels, selection([]int{i}))
+			for j := i + 1; j < len(q.Premises); j++ {
+				labels = append(labels, selection([]int{i, j}))
+			}
 		}
 		if labels == nil {
 			labels = []string{nothingFollows}

@@ -29,6 +29,10 @@ type Record struct {
 	Validity  bool   `json:"validity"`
 	// Plausibility is whether the conclusion is believable.
 	Plausibility bool `json:"plausibility"`
+	// RelevantPremises, for an argument among irrelevant premises
+	// (subtask 2), are the indices, from 0, of the premises the
+	// conclusion needs; absent or empty when it does not follow.
+	RelevantPremises []int `json:"relevant_premises,omitempty"`
 }
 
 // ErrFormat is wrapped by every error of [Parse].
@@ -41,6 +45,7 @@ type raw struct {
 	Syllogism    *string         `json:"syllogism"`
 	Validity     *bool           `json:"validity"`
 	Plausibility *bool           `json:"plausibility"`
+	Relevant     []int           `json:"relevant_premises"`
 }
 
 // Parse reads a dataset: a JSON list of records, or JSON Lines (one record
@@ -127,9 +132,16 @@ func (r raw) record() (Record, error) {
 		return rec, fmt.Errorf(`"id" %q: want a non-empty id with no space`, rec.ID)
 	}
 	rec.Syllogism, rec.Validity, rec.Plausibility = strings.TrimSpace(*r.Syllogism), *r.Validity, *r.Plausibility
-	if len(Sentences(rec.Syllogism)) < 2 {
+	sents := Sentences(rec.Syllogism)
+	if len(sents) < 2 {
 		return rec, fmt.Errorf(`"syllogism" %q: want premises and a conclusion, each a sentence ending in a full stop`, rec.Syllogism)
 	}
+	for _, i := range r.Relevant {
+		if i < 0 || i >= len(sents)-1 {
+			return rec, fmt.Errorf(`"relevant_premises" %v: index %d is not one of the %d premises (from 0)`, r.Relevant, i, len(sents)-1)
+		}
+	}
+	rec.RelevantPremises = r.Relevant
 	return rec, nil
 }
 

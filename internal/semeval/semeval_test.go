@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 func TestParse(t *testing.T) {
@@ -26,7 +28,7 @@ func TestParse(t *testing.T) {
 {"id": 2, "syllogism": "No fish are mammals. All whales are mammals. Therefore, no whales are fish.", "validity": true, "plausibility": true}
 `
 	again, err := Parse("lines.jsonl", []byte(lines))
-	if err != nil || !slices.Equal(again, recs) {
+	if err != nil || !cmp.Equal(again, recs) {
 		t.Errorf("JSON Lines: %+v, %v", again, err)
 	}
 	// Write, then Parse, is the identity.
@@ -34,7 +36,7 @@ func TestParse(t *testing.T) {
 	if err := Write(&b, recs); err != nil {
 		t.Fatal(err)
 	}
-	if back, err := Parse("written.json", b.Bytes()); err != nil || !slices.Equal(back, recs) {
+	if back, err := Parse("written.json", b.Bytes()); err != nil || !cmp.Equal(back, recs) {
 		t.Errorf("round trip: %+v, %v\n%s", back, err, b.String())
 	}
 }
@@ -53,11 +55,25 @@ func TestParseRefuses(t *testing.T) {
 		{good + "\nnot json", "f:2", "invalid"},
 		{`[` + good + `] trailing`, "f", "after the list"},
 		{`{"id": "x y", "syllogism": "All A are B. All B are C.", "validity": true, "plausibility": true}`, "f:1", "no space"},
+		{`{"id": "r", "syllogism": "All A are B. All B are C. All A are C.", "validity": true, "plausibility": true, "relevant_premises": [0, 2]}`, "f:1", "index 2 is not one of the 2 premises"},
 	} {
 		_, err := Parse("f", []byte(tc.data))
 		if err == nil || !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), tc.where) || !strings.Contains(err.Error(), tc.what) {
 			t.Errorf("%q: %v; want an error at %q saying %q", tc.data, err, tc.where, tc.what)
 		}
+	}
+}
+
+// Subtask 2's records name the premises needed.
+func TestParseRelevantPremises(t *testing.T) {
+	recs, err := Parse("f", []byte(`{"id": "r", "syllogism": "Some C are D. All B are C. All A are B. All A are C.", "validity": true, "plausibility": true, "relevant_premises": [1, 2]}`))
+	if err != nil || !slices.Equal(recs[0].RelevantPremises, []int{1, 2}) {
+		t.Fatalf("%+v, %v", recs, err)
+	}
+	var b bytes.Buffer
+	Write(&b, recs)
+	if !strings.Contains(b.String(), `"relevant_premises":[1,2]`) {
+		t.Errorf("written as %s", b.String())
 	}
 }
 

@@ -168,6 +168,8 @@ func Parse(k question.Kind, reply string) Result {
 		return (&parser{kind: k, opts: numbered}).parse(reply)
 	case k == question.Open:
 		return parseOpen(reply)
+	case k == question.Selection:
+		return parseSelection(reply)
 	}
 	return Result{Rule: UnknownKind, Evidence: string(k), Unparseable: true}
 }
