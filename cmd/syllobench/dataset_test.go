@@ -179,3 +179,25 @@ func TestSemEvalRoundTrip(t *testing.T) {
 		t.Errorf("ref-logic on %d exported records: %+v; want all counted, accuracy 100, TCE 0", len(recs), e)
 	}
 }
+
+// audit lists the deliberately wrong label of the test file with the
+// engine's proof; a bad file is a usage error.
+func TestAudit(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	path := filepath.Join("..", "..", "testdata", "semeval", "wrong-label.jsonl")
+	if err := run(&stdout, &stderr, []string{"audit", path}); err != nil {
+		t.Fatal(err)
+	}
+	out := stdout.String()
+	if !strings.Contains(out, "3 records, 2 in the controlled English") || !strings.Contains(out, "w1: labelled invalid, the engine says valid (entailed)") ||
+		!strings.Contains(out, "cannot all be true") || strings.Contains(out, "w2:") {
+		t.Errorf("audit printed:\n%s", out)
+	}
+	stdout.Reset()
+	if err := run(&stdout, &stderr, []string{"audit", "-json", path}); err != nil || strings.Count(stdout.String(), "\n") != 1 || !strings.Contains(stdout.String(), `"id":"w1"`) {
+		t.Errorf("audit -json: %v\n%s", err, stdout.String())
+	}
+	if code := exitCode(run(&stdout, &stderr, []string{"audit", filepath.Join(t.TempDir(), "missing.json")}), &stderr); code != 2 {
+		t.Errorf("audit of a missing file exits %d, want 2", code)
+	}
+}

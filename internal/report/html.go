@@ -204,6 +204,8 @@ var about = map[string]string{
 	"open":          "Questions whose answer the model writes: What does R2-D2 run on? What else must Hachiko be?",
 	"properties":    "Syllogisms whose last term is a property (All birds have feathers), about real things",
 	"famous":        "The article's questions and textbook arguments word for word, beside the same forms in fresh words",
+	"distractors":   "A syllogism among irrelevant premises: does it follow, and which premises does it need?",
+	"dataset":       "The records of an imported SemEval-2026 Task 11 dataset",
 	"content-bias":  "Pairs of the same form in different content (the fuzz corpus): same verdict?",
 }
 
