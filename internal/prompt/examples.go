@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/syllobench/syllobench/internal/gen"
+	"github.com/syllobench/syllobench/internal/question"
 )
 
 // DefaultShots is the number of worked examples of a few-shot prompt.
@@ -16,9 +17,15 @@ const DefaultShots = 2
 // semantics, on forms other than its own, filled with content of a
 // condition other than its own, and with different answers where the
 // family allows, so that the examples do not point to one label. The
-// choice is seeded by the item's id.
+// choice is seeded by the item's id. A premise-selection question's
+// examples are selection questions of its family's items; an imported
+// dataset's records, which have no family, take validity questions.
 func Examples(it gen.Item, k int) ([]gen.Item, error) {
-	fam, err := gen.FamilyByName(it.Family)
+	family := it.Family
+	if family == "dataset" {
+		family = "validity"
+	}
+	fam, err := gen.FamilyByName(family)
 	if err != nil {
 		return nil, err
 	}
@@ -41,9 +48,12 @@ func Examples(it gen.Item, k int) ([]gen.Item, error) {
 				continue
 			}
 			ex, err := gen.Generate(gen.Spec{
-				Family: it.Family, Form: ids[i], Condition: cond,
+				Family: family, Form: ids[i], Condition: cond,
 				Semantics: it.Semantics, Seed: h.Sum64(), Index: len(out),
 			})
+			if err == nil && it.Kind == question.Selection {
+				ex, err = gen.SelectionOf(ex)
+			}
 			if err != nil {
 				return nil, fmt.Errorf("few-shot example for %s: %w", it.ID, err)
 			}
