@@ -63,6 +63,7 @@ var runFlags = []struct{ name, variable, usage string }{
 	{"size", "SYLLOBENCH_SIZE", "small, default or large (SYLLOBENCH_SIZE)"},
 	{"format", "SYLLOBENCH_FORMAT", "direct, fewshot or cot (SYLLOBENCH_FORMAT)"},
 	{"baseline", "SYLLOBENCH_BASELINE", "model whose recorded scorecard to compare with (SYLLOBENCH_BASELINE)"},
+	{"api", "SYLLOBENCH_API", "chat (default) or completions: a plain-text prompt to the completions endpoint, for a base model (SYLLOBENCH_API)"},
 	{"dataset", "SYLLOBENCH_DATASET", "a SemEval-2026 Task 11 dataset (JSON list or JSON Lines) to ask as the probe dataset (SYLLOBENCH_DATASET)"},
 	{"out", "SYLLOBENCH_OUT", "directory for scorecard.json, summary.txt, report.html and table.txt (SYLLOBENCH_OUT; default " + engine.DefaultOut + ")"},
 }

@@ -158,12 +158,16 @@ func (c *Client) Complete(ctx context.Context, req Request) (Response, error) {
 }
 
 func (c *Client) complete(ctx context.Context, req Request) (Response, int, error) {
+	op := c.op
+	if req.API == APICompletions {
+		op = strings.TrimSuffix(op, "/chat/completions") + "/completions"
+	}
 	if req.Model == "" {
-		return Response{}, 0, &InfraError{Op: c.op, Err: errors.New("the request names no model")}
+		return Response{}, 0, &InfraError{Op: op, Err: errors.New("the request names no model")}
 	}
 	oreq := toOpenAI(req)
 	for attempt := 1; ; attempt++ {
-		resp, f := c.attempt(ctx, oreq, req.Temperature)
+		resp, f := c.attempt(ctx, req, oreq, req.Temperature)
 		if f == nil {
 			return resp, attempt, nil
 		}
@@ -172,7 +176,7 @@ func (c *Client) complete(ctx context.Context, req Request) (Response, int, erro
 			if f.unsent {
 				n--
 			}
-			return Response{}, n, &InfraError{Op: c.op, StatusCode: f.status, Attempts: n, Err: err}
+			return Response{}, n, &InfraError{Op: op, StatusCode: f.status, Attempts: n, Err: err}
 		}
 		switch {
 		case f.declined != nil:
@@ -198,7 +202,7 @@ func (c *Client) complete(ctx context.Context, req Request) (Response, int, erro
 
 // attempt makes one attempt within one request slot and the per-attempt
 // timeout.
-func (c *Client) attempt(ctx context.Context, oreq openai.ChatCompletionRequest, temperature float64) (Response, *failure) {
+func (c *Client) attempt(ctx context.Context, req Request, oreq openai.ChatCompletionRequest, temperature float64) (Response, *failure) {
 	select {
 	case c.slots <- struct{}{}:
 	case <-ctx.Done():
@@ -209,11 +213,26 @@ func (c *Client) attempt(ctx context.Context, oreq openai.ChatCompletionRequest,
 	defer cancel()
 	// OpenAI's reasoning models accept only their default temperature.
 	ex := &exchange{temperature: temperature, noTemperature: reasoningModel(oreq.Model)}
-	oresp, err := c.api.CreateChatCompletion(context.WithValue(actx, exchangeKey{}, ex), oreq)
-	if err != nil {
-		return Response{}, c.classify(ctx, actx, ex, err)
+	var resp Response
+	var err error
+	if req.API == APICompletions {
+		seed := int(req.Seed)
+		var cresp openai.CompletionResponse
+		cresp, err = c.api.CreateCompletion(context.WithValue(actx, exchangeKey{}, ex), openai.CompletionRequest{
+			Model: req.Model, Prompt: req.Prompt, Stop: req.Stop, MaxTokens: req.MaxTokens, Seed: &seed,
+		})
+		if err != nil {
+			return Response{}, c.classify(ctx, actx, ex, err)
+		}
+		resp, err = fromCompletion(cresp)
+	} else {
+		var oresp openai.ChatCompletionResponse
+		oresp, err = c.api.CreateChatCompletion(context.WithValue(actx, exchangeKey{}, ex), oreq)
+		if err != nil {
+			return Response{}, c.classify(ctx, actx, ex, err)
+		}
+		resp, err = fromOpenAI(oresp, ex.reasoning)
 	}
-	resp, err := fromOpenAI(oresp, ex.reasoning)
 	if err != nil {
 		return Response{}, &failure{status: ex.status, err: err}
 	}
@@ -365,6 +384,18 @@ func reasoningModel(name string) bool {
 		}
 	}
 	return false
+}
+
+// fromCompletion reads a text completion's reply.
+func fromCompletion(r openai.CompletionResponse) (Response, error) {
+	if len(r.Choices) == 0 {
+		return Response{}, errors.New("the server's completion has no choices")
+	}
+	return Response{
+		Text:         r.Choices[0].Text,
+		FinishReason: r.Choices[0].FinishReason,
+		Usage:        Usage{PromptTokens: r.Usage.PromptTokens, CompletionTokens: r.Usage.CompletionTokens},
+	}, nil
 }
 
 func fromOpenAI(r openai.ChatCompletionResponse, reasoning string) (Response, error) {

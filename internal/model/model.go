@@ -17,16 +17,31 @@ type Message struct {
 	Content string `json:"content"`
 }
 
-// Request is a chat completion request as it is sent: the model, the
-// messages and every sampling parameter. Its JSON encoding, in field
-// order, is canonical: the fixture store keys responses by its hash.
+// Request is a completion request as it is sent: the model, the
+// messages of a chat completion or the prompt of a (text) completion, and
+// every sampling parameter. Its JSON encoding, in field order, is
+// canonical: the fixture store keys responses by its hash. A chat
+// request's encoding is the same as before there were text completions,
+// whose fields it omits.
 type Request struct {
-	Model       string    `json:"model"`
-	Messages    []Message `json:"messages"`
-	Temperature float64   `json:"temperature"`
-	Seed        int64     `json:"seed"`
-	MaxTokens   int       `json:"max_tokens"`
+	Model string `json:"model"`
+	// API is APICompletions for a text completion (POST /completions),
+	// "" for a chat completion (POST /chat/completions).
+	API      string    `json:"api,omitempty"`
+	Messages []Message `json:"messages,omitempty"`
+	// Prompt and Stop are a text completion's.
+	Prompt      string   `json:"prompt,omitempty"`
+	Stop        []string `json:"stop,omitempty"`
+	Temperature float64  `json:"temperature"`
+	Seed        int64    `json:"seed"`
+	MaxTokens   int      `json:"max_tokens"`
 }
+
+// The APIs a request goes to.
+const (
+	APIChat        = "chat"        // POST /chat/completions: messages (Request.API is "")
+	APICompletions = "completions" // POST /completions: a plain-text prompt, for base models
+)
 
 // Usage counts tokens.
 type Usage struct {

@@ -77,8 +77,10 @@ func Messages(it gen.Item, f Format) ([]Message, error) {
 		}
 		return append(msgs, Message{Role: "user", Content: direct(it)}), nil
 	}
-	return nil, fmt.Errorf("unknown prompt format %q", f)
+	return nil, unknownFormat(f)
 }
+
+func unknownFormat(f Format) error { return fmt.Errorf("unknown prompt format %q", f) }
 
 // direct is the user message that asks it directly: the question, then
 // the answer line and "Reply with that line only."

@@ -22,6 +22,7 @@ import (
 // Paths that the [Handler] serves.
 const (
 	PathChatCompletions = "/v1/chat/completions"
+	PathCompletions     = "/v1/completions"
 	PathModels          = "/v1/models"
 )
 
@@ -267,6 +268,12 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		h.chat(w, r, ex)
+	case path == PathCompletions:
+		if r.Method != http.MethodPost {
+			h.methodNotAllowed(w, ex, r.Method, http.MethodPost)
+			return
+		}
+		h.completions(w, r, ex)
 	case path == PathModels:
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			h.methodNotAllowed(w, ex, r.Method, http.MethodGet)
@@ -496,22 +503,7 @@ func (h *Handler) chat(w http.ResponseWriter, r *http.Request, ex *exchange) {
 	}
 	rsn := h.reasoners[req.Model]
 	text, err := rsn.Reply(msgs)
-	switch {
-	case errors.Is(err, ErrForeignText):
-		writeError(w, ex, http.StatusUnprocessableEntity, "invalid_request_error", "messages", model.CodeNotApplicable,
-			fmt.Sprintf("%s reads only syllobench's controlled English: %v", req.Model, err))
-		return
-	case errors.Is(err, ErrUnreadable):
-		writeError(w, ex, http.StatusUnprocessableEntity, "invalid_request_error", "messages", "unreadable_prompt",
-			fmt.Sprintf("%s cannot read the prompt back: %v", req.Model, err))
-		return
-	case errors.Is(err, ErrNotApplicable):
-		writeError(w, ex, http.StatusUnprocessableEntity, "invalid_request_error", "messages", model.CodeNotApplicable,
-			fmt.Sprintf("%s is not applicable to this question: %v", req.Model, err))
-		return
-	case err != nil:
-		writeError(w, ex, http.StatusInternalServerError, "server_error", "", "reasoner_failed",
-			fmt.Sprintf("%s failed: %v", req.Model, err))
+	if replyFailed(w, ex, req.Model, err) {
 		return
 	}
 	sum := sha256.Sum256(body)
@@ -536,6 +528,28 @@ func (h *Handler) chat(w http.ResponseWriter, r *http.Request, ex *exchange) {
 		return
 	}
 	writeCompletion(w, &c, ex.fault == faultTruncate)
+}
+
+// replyFailed writes the error of a reasoner's reply, if there is one,
+// and reports whether it did.
+func replyFailed(w http.ResponseWriter, ex *exchange, modelName string, err error) bool {
+	switch {
+	case err == nil:
+		return false
+	case errors.Is(err, ErrForeignText):
+		writeError(w, ex, http.StatusUnprocessableEntity, "invalid_request_error", "messages", model.CodeNotApplicable,
+			fmt.Sprintf("%s reads only syllobench's controlled English: %v", modelName, err))
+	case errors.Is(err, ErrUnreadable):
+		writeError(w, ex, http.StatusUnprocessableEntity, "invalid_request_error", "messages", "unreadable_prompt",
+			fmt.Sprintf("%s cannot read the prompt back: %v", modelName, err))
+	case errors.Is(err, ErrNotApplicable):
+		writeError(w, ex, http.StatusUnprocessableEntity, "invalid_request_error", "messages", model.CodeNotApplicable,
+			fmt.Sprintf("%s is not applicable to this question: %v", modelName, err))
+	default:
+		writeError(w, ex, http.StatusInternalServerError, "server_error", "", "reasoner_failed",
+			fmt.Sprintf("%s failed: %v", modelName, err))
+	}
+	return true
 }
 
 // check validates req as OpenAI does and returns its messages and token

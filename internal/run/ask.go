@@ -23,15 +23,37 @@ type Sampling struct {
 	Temperature float64
 	Seed        int64
 	MaxTokens   int
+	// API is model.APICompletions to ask through the completions
+	// endpoint with a plain-text prompt (a base model); "" or
+	// model.APIChat for chat messages.
+	API string
 }
 
 // Request returns the request that asks c.
 func (s Sampling) Request(c probes.Case) (model.Request, error) {
+	req, _, err := s.request(c)
+	return req, err
+}
+
+// request returns the request that asks c, and the text a reply to it is
+// read from: the reply itself, or for a completion whose prompt ends with
+// "Answer:" that line and the reply.
+func (s Sampling) request(c probes.Case) (model.Request, func(reply string) string, error) {
+	req := model.Request{Model: s.Model, Temperature: s.Temperature, Seed: s.Seed, MaxTokens: s.MaxTokens}
+	if s.API == model.APICompletions {
+		p, err := prompt.CompletionFor(c.Item, c.Format)
+		if err != nil {
+			return model.Request{}, nil, err
+		}
+		req.API, req.Prompt, req.Stop = model.APICompletions, p.Text, p.Stop
+		return req, func(reply string) string { return prompt.ReplyToRead(p, reply) }, nil
+	}
 	msgs, err := prompt.Messages(c.Item, c.Format)
 	if err != nil {
-		return model.Request{}, err
+		return model.Request{}, nil, err
 	}
-	return model.Request{Model: s.Model, Messages: msgs, Temperature: s.Temperature, Seed: s.Seed, MaxTokens: s.MaxTokens}, nil
+	req.Messages = msgs
+	return req, func(reply string) string { return reply }, nil
 }
 
 // Ask asks m every case, at most workers at a time, and returns the
@@ -68,12 +90,15 @@ func ask(ctx context.Context, m model.Model, s Sampling, cases []probes.Case, wo
 
 func askOne(ctx context.Context, m model.Model, s Sampling, c probes.Case) probes.Result {
 	r := probes.Result{Case: c, Outcome: probes.Error}
-	req, err := s.Request(c)
+	req, read, err := s.request(c)
 	if err != nil {
 		r.Err = err
 		return r
 	}
 	r.PromptHash = hashMessages(req.Messages)
+	if req.API == model.APICompletions {
+		r.PromptHash = hashMessages([]model.Message{{Role: model.APICompletions, Content: req.Prompt}})
+	}
 	var resp model.Response
 	if km, ok := m.(keyedModel); ok {
 		resp, r.Key, err = km.CompleteKeyed(ctx, req)
@@ -89,7 +114,7 @@ func askOne(ctx context.Context, m model.Model, s Sampling, c probes.Case) probe
 		return r
 	}
 	r.Reply, r.Tokens = resp.Text, resp.Usage.PromptTokens+resp.Usage.CompletionTokens
-	r.Verdict, r.Outcome = probes.Judge(c.Item, resp.Text, resp.FinishReason)
+	r.Verdict, r.Outcome = probes.Judge(c.Item, read(resp.Text), resp.FinishReason)
 	return r
 }
 

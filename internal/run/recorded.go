@@ -105,6 +105,16 @@ var recordedSettings = []recordedSetting{
 	{"SYLLOBENCH_STRICT",
 		func(s Settings, c *scorecard.Config) { c.Strict = s.Battery.Limits.Strict },
 		func(s *Settings, c scorecard.Config) error { s.Battery.Limits.Strict = c.Strict; return nil }, nil},
+	// The endpoint: a replay asks as the recording did.
+	{"SYLLOBENCH_API",
+		func(s Settings, c *scorecard.Config) { c.API = s.API },
+		func(s *Settings, c scorecard.Config) error { s.API = c.API; return nil },
+		func(c scorecard.Config) string {
+			if c.API == "" {
+				return "chat"
+			}
+			return c.API
+		}},
 	// The dataset asked, by its contents: a replay with another file
 	// misses, and says so. A file cannot be taken from its hash, so a
 	// replay asks it only when SYLLOBENCH_DATASET names it again.

@@ -43,6 +43,11 @@ type Settings struct {
 	MaxFailures int
 	FuzzSeeds   bool // SYLLOBENCH_FUZZ_SEEDS: FuzzContentBias asks its built-in seed corpus
 
+	// API (SYLLOBENCH_API) is the endpoint questions go to: "" for chat
+	// completions, model.APICompletions for text completions, the way
+	// to ask a base model.
+	API string
+
 	// Dataset (SYLLOBENCH_DATASET) is a SemEval-2026 Task 11 dataset
 	// asked as the probe dataset, read when the settings are loaded:
 	// DatasetRecords are its records and DatasetSHA256 the hex SHA-256
@@ -121,7 +126,7 @@ func (e *ConfigError) Unwrap() error { return ErrBadConfig }
 // Variables lists every SYLLOBENCH_ variable syllobench reads, besides
 // SYLLOBENCH_FLOOR_<PROBE>.
 var Variables = []string{
-	"SYLLOBENCH_ALPHA", "SYLLOBENCH_API_KEY", "SYLLOBENCH_BASELINE", "SYLLOBENCH_BASE_URL",
+	"SYLLOBENCH_ALPHA", "SYLLOBENCH_API", "SYLLOBENCH_API_KEY", "SYLLOBENCH_BASELINE", "SYLLOBENCH_BASE_URL",
 	"SYLLOBENCH_BELIEF_LIMIT", "SYLLOBENCH_CONCURRENCY", "SYLLOBENCH_DATASET", "SYLLOBENCH_DEADLINE", "SYLLOBENCH_FIXTURES",
 	"SYLLOBENCH_FLOOR", "SYLLOBENCH_FLOORS", "SYLLOBENCH_FORMAT", "SYLLOBENCH_FUZZ_SEEDS",
 	"SYLLOBENCH_MAX_FAILURES", "SYLLOBENCH_MAX_FLIPS", "SYLLOBENCH_MAX_REPLY_BYTES", "SYLLOBENCH_MAX_TOKENS",
@@ -284,6 +289,13 @@ func Load(src Source) (Settings, error) {
 		s.Deadline = max(time.Second, left-min(time.Minute, left/10))
 	}
 	r.integer("SYLLOBENCH_MAX_FAILURES", 1, 1<<20, "a positive integer", func(n int64) { s.MaxFailures = int(n) })
+	switch v, name := r.get("SYLLOBENCH_API"); v {
+	case "", model.APIChat:
+	case model.APICompletions:
+		s.API = model.APICompletions
+	default:
+		r.bad(name, v, "chat (the default: chat messages) or completions (a plain-text prompt, for a base model)")
+	}
 	if v, name := r.get("SYLLOBENCH_DATASET"); v != "" {
 		recs, sum, err := semeval.ReadFile(v)
 		if err != nil {
@@ -455,7 +467,7 @@ func floorProbes() string {
 
 // Sampling is how the run's requests are sampled.
 func (s Settings) Sampling() Sampling {
-	return Sampling{Model: s.Model.Model, Temperature: s.Model.Temperature, Seed: s.Model.Seed, MaxTokens: s.Model.MaxTokens}
+	return Sampling{Model: s.Model.Model, Temperature: s.Model.Temperature, Seed: s.Model.Seed, MaxTokens: s.Model.MaxTokens, API: s.API}
 }
 
 // Set reports whether a setting was given a value, by its variable, and

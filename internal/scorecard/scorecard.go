@@ -61,6 +61,9 @@ type Config struct {
 	MaxFlips     int                `json:"max_flips"`
 	Alpha        float64            `json:"alpha"`
 	Strict       bool               `json:"strict"`
+	// API is "completions" when the questions went to the completions
+	// endpoint as plain text (SYLLOBENCH_API), absent for chat.
+	API string `json:"api,omitempty"`
 	// Dataset is the imported dataset the run asked (SYLLOBENCH_DATASET),
 	// "sha256:" and the file's hex SHA-256; absent when none.
 	Dataset string `json:"dataset,omitempty"`
