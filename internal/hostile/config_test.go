@@ -59,6 +59,7 @@ var garbage = []struct {
 	{"SYLLOBENCH_MAX_FAILURES", []string{"0", "-1", "many", "2.5"}},
 	{"SYLLOBENCH_FLOORS", []string{"yes", "2", "on"}},
 	{"SYLLOBENCH_FUZZ_SEEDS", []string{"2", "all", "true"}},
+	{"SYLLOBENCH_API", []string{"responses", "Chat", "completion"}},
 	// A dataset that is not one: a text file, a missing one, a directory.
 	{"SYLLOBENCH_DATASET", []string{"{file}", "{file}/below", "/no/such/dataset.json", "."}},
 }

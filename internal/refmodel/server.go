@@ -290,8 +290,8 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.oneModel(w, ex, strings.TrimPrefix(path, PathModels+"/"))
 	default:
 		writeError(w, ex, http.StatusNotFound, "invalid_request_error", "", "unknown_url",
-			fmt.Sprintf("Unknown request URL: %s %s. The reference server serves POST %s and GET %s.",
-				r.Method, path, PathChatCompletions, PathModels))
+			fmt.Sprintf("Unknown request URL: %s %s. The reference server serves POST %s, POST %s and GET %s.",
+				r.Method, path, PathChatCompletions, PathCompletions, PathModels))
 	}
 }
 

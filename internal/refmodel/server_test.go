@@ -416,9 +416,16 @@ func TestErrors(t *testing.T) {
 		{"not applicable", "POST", "/chat/completions", `{"model":"ref-echo","messages":[{"role":"user","content":"NOTAPPLICABLE"}]}`, 422, "invalid_request_error", "messages", "not_applicable", "not applicable"},
 		{"reasoner error", "POST", "/chat/completions", `{"model":"ref-echo","messages":[{"role":"user","content":"BOOM"}]}`, 500, "server_error", "", "reasoner_failed", "broke"},
 		{"GET completions", "GET", "/chat/completions", "", 405, "invalid_request_error", "", "method_not_allowed", "GET"},
+		{"text: bad JSON", "POST", "/completions", `{"model":`, 400, "invalid_request_error", "", "invalid_json", "not a valid completion"},
+		{"text: unknown model", "POST", "/completions", `{"model":"gpt-4o","prompt":"x"}`, 404, "invalid_request_error", "model", "model_not_found", `"gpt-4o" does not exist`},
+		{"text: no prompt", "POST", "/completions", `{"model":"ref-echo"}`, 400, "invalid_request_error", "prompt", "", "non-empty string"},
+		{"text: prompt list", "POST", "/completions", `{"model":"ref-echo","prompt":["a","b"]}`, 400, "invalid_request_error", "prompt", "", "non-empty string"},
+		{"text: max_tokens", "POST", "/completions", `{"model":"ref-echo","prompt":"x","max_tokens":0}`, 400, "invalid_request_error", "max_tokens", "", "at least 1"},
+		{"text: unreadable", "POST", "/completions", `{"model":"ref-echo","prompt":"Question:\nUNREADABLE\nAnswer:"}`, 422, "invalid_request_error", "messages", "unreadable_prompt", "no premises found"},
+		{"GET text completions", "GET", "/completions", "", 405, "invalid_request_error", "", "method_not_allowed", "GET"},
 		{"POST models", "POST", "/models", "{}", 405, "invalid_request_error", "", "method_not_allowed", "POST"},
 		{"unknown model object", "GET", "/models/gpt-4o", "", 404, "invalid_request_error", "model", "model_not_found", "gpt-4o"},
-		{"unknown path", "POST", "/completions", "{}", 404, "invalid_request_error", "", "unknown_url", "/v1/completions"},
+		{"unknown path", "POST", "/embeddings", "{}", 404, "invalid_request_error", "", "unknown_url", "/v1/completions"},
 		{"root", "GET", "/../", "", 404, "invalid_request_error", "", "unknown_url", "Unknown request URL"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -466,8 +473,10 @@ func TestErrors(t *testing.T) {
 			}
 		})
 	}
-	if s := e.Stats(); s.Refused != 17 || s.Failed != 1 || s.OK != 0 {
-		t.Errorf("Stats = %+v, want 17 refused and 1 failed", s)
+	// Every case but the reasoner's error is refused: 17 chat and 7 text
+	// completions.
+	if s := e.Stats(); s.Refused != 24 || s.Failed != 1 || s.OK != 0 {
+		t.Errorf("Stats = %+v, want 24 refused and 1 failed", s)
 	}
 }
 
