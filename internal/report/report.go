@@ -90,15 +90,24 @@ func newProp(k, n int) prop {
 // accuracy is the share of answered items answered rightly.
 func (c counts) accuracy() prop { return newProp(c.Correct, c.answered()) }
 
-// labels names the cards for headings: the model, with "#2", "#3"… when
-// two cards have the same model.
+// labels names the cards for headings: the model, with its prompt format
+// when several cards have that model ("smollm2 (cot)"), and "#2", "#3"…
+// when two are still alike.
 func labels(cards []*scorecard.Scorecard) []string {
 	seen := map[string]int{}
+	models := map[string]int{}
+	for _, c := range cards {
+		models[c.Model]++
+	}
 	out := make([]string, len(cards))
 	for i, c := range cards {
 		name := c.Model
 		if name == "" {
 			name = "(unnamed model)"
+		}
+		if models[c.Model] > 1 && c.Config.Format != "" {
+			// One model in several formats: a model × format table.
+			name += " (" + c.Config.Format + ")"
 		}
 		seen[name]++
 		if k := seen[name]; k > 1 {

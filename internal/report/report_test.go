@@ -290,7 +290,7 @@ func TestHTMLAwkwardInput(t *testing.T) {
 	cards := append(smallCards(t), empty, smallCards(t)[0])
 	page := render(t, cards)
 	d := parseXML(t, page)
-	for _, want := range []string{"model-a #2", "no conclusions or validity questions in this run", "no chain questions in this run", "no formats questions in this run", "No invariance sets in this scorecard"} {
+	for _, want := range []string{"model-a (direct) #2", "no conclusions or validity questions in this run", "no chain questions in this run", "no formats questions in this run", "No invariance sets in this scorecard"} {
 		if !strings.Contains(d.text, want) {
 			t.Errorf("the page does not say %q", want)
 		}
@@ -511,5 +511,18 @@ func BenchmarkText(b *testing.B) {
 		if err := Text(io.Discard, cards); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// One model in several formats is a model × format table: each column
+// says its format.
+func TestLabelsByFormat(t *testing.T) {
+	card := func(m, f string) *scorecard.Scorecard {
+		return &scorecard.Scorecard{Model: m, Config: scorecard.Config{Format: f}}
+	}
+	got := labels([]*scorecard.Scorecard{card("gemma", "direct"), card("gemma", "fewshot"), card("smol", "cot"), card("gemma", "fewshot")})
+	want := []string{"gemma (direct)", "gemma (fewshot)", "smol", "gemma (fewshot) #2"}
+	if !slices.Equal(got, want) {
+		t.Errorf("labels = %q, want %q", got, want)
 	}
 }
