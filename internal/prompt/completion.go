@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/syllobench/syllobench/internal/gen"
+	"github.com/syllobench/syllobench/internal/question"
 )
 
 // Completion is a question put to a base model through the completions
@@ -35,9 +36,9 @@ const (
 )
 
 // CompletionFor returns the completions prompt that asks it in format
-// f. The question's body is the chat prompt's, answer line included, so
-// that the model is told the same; a worked example's block ends with its
-// answer.
+// f. The question's body is the chat prompt's; its answer line is said in
+// plain words where the model answers at once; a worked example's block
+// ends with its answer.
 func CompletionFor(it gen.Item, f Format) (Completion, error) {
 	if _, err := Messages(it, Direct); err != nil {
 		return Completion{}, err // the same checks as a chat prompt
@@ -45,10 +46,18 @@ func CompletionFor(it gen.Item, f Format) (Completion, error) {
 	var b strings.Builder
 	b.WriteString(System)
 	b.WriteString("\n\n")
+	// Asked directly or after examples, the block ends with the plain
+	// instruction a base model follows (question.CompletionAnswerLine);
+	// step by step, with the chat prompt's answer line, which asks the
+	// reasoning to end with one.
+	instruction := question.CompletionAnswerLine
+	if f == CoT {
+		instruction = question.AnswerLine
+	}
 	block := func(q gen.Item) {
 		b.WriteString(QuestionLead)
 		b.WriteByte('\n')
-		b.WriteString(body(q, "\n\n", answerLine(q.Kind)))
+		b.WriteString(body(q, "\n\n", instruction(q.Kind)))
 		b.WriteString("\n")
 		b.WriteString(CompletionAnswerLead)
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/syllobench/syllobench/internal/logic"
+	"github.com/syllobench/syllobench/internal/question"
 )
 
 func TestCompletionFor(t *testing.T) {
@@ -25,6 +26,11 @@ func TestCompletionFor(t *testing.T) {
 			blocks := strings.Count(c.Text, "\n"+QuestionLead+"\n")
 			switch f {
 			case Direct:
+				// A base model copies a template: the instruction it
+				// finishes says the labels in plain words.
+				if strings.Contains(c.Text, "<") || !strings.HasSuffix(c.Text, question.CompletionAnswerLine(it.Kind)+"\n"+CompletionAnswerLead) {
+					t.Errorf("%s direct: the question does not end with its plain instruction:\n%s", it.ID, c.Text[max(0, len(c.Text)-200):])
+				}
 				if blocks != 1 || !c.AnswerLed || !strings.HasSuffix(c.Text, "\n"+CompletionAnswerLead) || len(c.Stop) != 2 {
 					t.Errorf("%s direct: %d blocks, answer-led %v, stop %q", it.ID, blocks, c.AnswerLed, c.Stop)
 				}

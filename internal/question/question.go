@@ -184,3 +184,28 @@ func SelectionLabel(nums []int) string {
 	}
 	return strings.Join(parts, ",")
 }
+
+// CompletionAnswerLine is the instruction that ends a question put to a
+// base model as plain text, just before the "Answer:" it finishes: the
+// answer line of a chat prompt shows a template ("Answer: <label>") that
+// a base model copies instead of answering. It says the same in plain
+// words: "Answer yes or no.".
+func CompletionAnswerLine(k Kind) string {
+	switch k {
+	case Open:
+		return "Answer in the words of the premises."
+	case Selection:
+		return "Answer with the numbers of the premises the conclusion needs, separated by commas, or none if it does not follow."
+	case Choice:
+		return "Answer with the number of the conclusion: " + listed(k.Labels()) + "."
+	}
+	if labels := k.Labels(); labels != nil {
+		return "Answer " + listed(labels) + "."
+	}
+	return ""
+}
+
+// listed joins labels as "a, b or c".
+func listed(labels []string) string {
+	return strings.Join(labels[:len(labels)-1], ", ") + " or " + labels[len(labels)-1]
+}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/syllobench/syllobench/internal/model"
+	"github.com/syllobench/syllobench/internal/question"
 )
 
 // completionRequest is the part of OpenAI's completions request the
@@ -84,7 +85,7 @@ func (h *Handler) completions(w http.ResponseWriter, r *http.Request, ex *exchan
 			fmt.Sprintf("max_tokens %d is out of range: it must be at least 1.", *req.MaxTokens))
 		return
 	}
-	msgs := []model.Message{{Role: "user", Content: lastQuestion(prompt)}}
+	msgs := []model.Message{{Role: "user", Content: chatQuestion(lastQuestion(prompt))}}
 	reply, err := rsn.Reply(msgs)
 	if replyFailed(w, ex, req.Model, err) {
 		return
@@ -121,6 +122,18 @@ func lastQuestion(prompt string) string {
 	}
 	if i := strings.LastIndex(q, "\n"+answerLead); i >= 0 {
 		q = q[:i]
+	}
+	return q
+}
+
+// chatQuestion turns a completion's question into the chat prompt's: its
+// plain answer instruction (question.CompletionAnswerLine) back into the
+// answer line that lists the labels, which the reader reads.
+func chatQuestion(q string) string {
+	for _, k := range question.Kinds() {
+		if line := question.CompletionAnswerLine(k); line != "" && strings.HasSuffix(q, line) {
+			return strings.TrimSuffix(q, line) + question.AnswerLine(k)
+		}
 	}
 	return q
 }
