@@ -17,9 +17,11 @@ type Completion struct {
 	// think step by step.", which the model continues.
 	Text string
 	// Stop ends the reply at the next block, and in the direct and
-	// few-shot formats at the end of the answer's line, so that a base
-	// model answers in a few tokens.
+	// few-shot formats at a blank line.
 	Stop []string
+	// MaxTokens, when not 0, bounds the reply where the model answers at
+	// once, so that a base model answers in a few tokens.
+	MaxTokens int
 	// AnswerLed is set when Text ends with "Answer:", so that the reply
 	// is the answer itself: it is read as the line "Answer:" and the
 	// reply (see [ReplyToRead]).
@@ -80,19 +82,27 @@ func CompletionFor(it gen.Item, f Format) (Completion, error) {
 	if f == CoT {
 		b.WriteString(" " + StepByStep)
 	} else {
-		c.AnswerLed = true
-		c.Stop = append(c.Stop, "\n")
+		// Not at the end of a line: asked directly, a base model often
+		// starts its answer on the next one.
+		c.AnswerLed, c.MaxTokens = true, answerTokens
+		c.Stop = append(c.Stop, "\n\n")
 	}
 	c.Text = b.String()
 	return c, nil
 }
 
+// answerTokens bounds a reply that is the answer itself: a few words,
+// or the numbers of a few premises.
+const answerTokens = 32
+
 // ReplyToRead is the text a verdict is read from for a completion: the
 // answer line the prompt began and the reply that finished it, when the
-// prompt ended with "Answer:"; the reply as it is otherwise.
+// prompt ended with "Answer:" (the reply's leading blank space and line
+// breaks dropped, so that an answer begun on the next line finishes it);
+// the reply as it is otherwise.
 func ReplyToRead(c Completion, reply string) string {
 	if c.AnswerLed {
-		return CompletionAnswerLead + reply
+		return CompletionAnswerLead + " " + strings.TrimLeft(reply, " \t\r\n")
 	}
 	return reply
 }

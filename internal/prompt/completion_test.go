@@ -31,7 +31,7 @@ func TestCompletionFor(t *testing.T) {
 				if strings.Contains(c.Text, "<") || !strings.HasSuffix(c.Text, question.CompletionAnswerLine(it.Kind)+"\n"+CompletionAnswerLead) {
 					t.Errorf("%s direct: the question does not end with its plain instruction:\n%s", it.ID, c.Text[max(0, len(c.Text)-200):])
 				}
-				if blocks != 1 || !c.AnswerLed || !strings.HasSuffix(c.Text, "\n"+CompletionAnswerLead) || len(c.Stop) != 2 {
+				if blocks != 1 || !c.AnswerLed || !strings.HasSuffix(c.Text, "\n"+CompletionAnswerLead) || len(c.Stop) != 2 || c.MaxTokens == 0 {
 					t.Errorf("%s direct: %d blocks, answer-led %v, stop %q", it.ID, blocks, c.AnswerLed, c.Stop)
 				}
 			case FewShot:
@@ -49,7 +49,7 @@ func TestCompletionFor(t *testing.T) {
 		}
 	}
 	c := Completion{AnswerLed: true}
-	if ReplyToRead(c, " yes") != "Answer: yes" || ReplyToRead(Completion{}, "Because… Answer: no") != "Because… Answer: no" {
+	if ReplyToRead(c, " yes") != "Answer: yes" || ReplyToRead(c, "\n yes\nmore") != "Answer: yes\nmore" || ReplyToRead(Completion{}, "Because… Answer: no") != "Because… Answer: no" {
 		t.Error("ReplyToRead")
 	}
 }

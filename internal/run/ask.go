@@ -46,6 +46,9 @@ func (s Sampling) request(c probes.Case) (model.Request, func(reply string) stri
 			return model.Request{}, nil, err
 		}
 		req.API, req.Prompt, req.Stop = model.APICompletions, p.Text, p.Stop
+		if p.MaxTokens > 0 && (req.MaxTokens == 0 || p.MaxTokens < req.MaxTokens) {
+			req.MaxTokens = p.MaxTokens
+		}
 		return req, func(reply string) string { return prompt.ReplyToRead(p, reply) }, nil
 	}
 	msgs, err := prompt.Messages(c.Item, c.Format)
