@@ -18,7 +18,7 @@ import (
 // shipped are the recorded models the project ships under fixtures/,
 // each with its answers and its scorecard. A user's own recordings beside
 // them are theirs, and not tested here.
-var shipped = []string{"ref-atmosphere", "ref-belief", "smollm2-135m", "smollm2-135m-cot", "gemma3-270m", "gemma3-270m-fewshot"}
+var shipped = []string{"ref-atmosphere", "ref-belief", "smollm2-135m", "smollm2-135m-cot", "smollm2-135m-fewshot", "gemma3-270m", "gemma3-270m-fewshot"}
 
 // TestCommittedFixtures replays every shipped recording as a user's CI
 // would, with nothing but SYLLOBENCH_MODEL and SYLLOBENCH_MODE=replay set
