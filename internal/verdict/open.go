@@ -69,7 +69,8 @@ func openPhrase(v string) string {
 // singular, so "Batteries", "a battery" and "the batteries." all say
 // "batteries". A phrase that ends with an accepted answer after words
 // of its own ("runs on batteries", "R2-D2 runs on batteries") says it
-// too, unless one of those words negates it ("not batteries").
+// too, unless one of those words negates it ("not batteries") or makes
+// it a premise repeated ("1. All robots run on batteries").
 func OpenMatches(phrase string, accepted []string) bool {
 	p := openKey(phrase)
 	if p == "" {
@@ -83,7 +84,7 @@ func OpenMatches(phrase string, accepted []string) bool {
 		if p == k {
 			return true
 		}
-		if lead, ok := strings.CutSuffix(p, " "+k); ok && !negates(lead) {
+		if lead, ok := strings.CutSuffix(p, " "+k); ok && !negates(lead) && !restates(lead) {
 			return true
 		}
 	}
@@ -113,6 +114,23 @@ func singularish(w string) string {
 		return w[:len(w)-1]
 	}
 	return w
+}
+
+// restates reports whether the words before an answer make the phrase a
+// statement about a group or a numbered premise ("1. all robots run on
+// batteries"), which repeats what the question gave rather than answers
+// it.
+func restates(words string) bool {
+	for _, w := range strings.Fields(words) {
+		switch w {
+		case "all", "every", "each", "some", "any", "none":
+			return true
+		}
+		if w[0] >= '0' && w[0] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // negates reports whether words hold a negation.

@@ -54,6 +54,8 @@ func TestOpenMatches(t *testing.T) {
 		{"batteries and diesel", false},
 		{"", false},
 		{"battery acid", false},
+		{"1. All robots run on batteries", false},
+		{"all robots run on batteries", false},
 	} {
 		if got := OpenMatches(tc.phrase, accepted); got != tc.want {
 			t.Errorf("OpenMatches(%q, %q) = %t; want %t", tc.phrase, accepted, got, tc.want)
