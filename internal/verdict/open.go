@@ -15,31 +15,11 @@ import (
 // [NoVerdict] otherwise: an open answer is too free to be read from a
 // reply's last line.
 func parseOpen(reply string) Result {
-	text, hadThink, open := stripThink(reply)
-	if open >= 0 {
-		return fail(UnclosedThink, excerpt(reply, open, open+evidenceLen))
+	value, ev, failed, ok := lastAnswerLine(reply)
+	if !ok {
+		return failed
 	}
-	if blank(text) {
-		if hadThink {
-			return fail(EmptyReply, "only <think> blocks")
-		}
-		return fail(EmptyReply, "")
-	}
-	low := asciiLower(text)
-	m, ok := lastMarker(low, false)
-	if !ok || m.key != "" {
-		refused := -1
-		eachSentence(low, func(ts []tok, _ bool) bool {
-			refused = refusalAt(ts)
-			return refused < 0
-		})
-		if refused >= 0 {
-			return fail(Refused, around(text, refused))
-		}
-		return fail(NoVerdict, "")
-	}
-	ev := excerpt(text, m.lineStart, lineEnd(low, m.valueEnd))
-	phrase := openPhrase(low[m.valueStart:m.valueEnd])
+	phrase := openPhrase(value)
 	switch {
 	case phrase == "":
 		return fail(AnswerWithoutLabel, ev)
@@ -47,6 +27,38 @@ func parseOpen(reply string) Result {
 		return fail(Conflicting, ev)
 	}
 	return Result{Label: phrase, Rule: AnswerLine, Evidence: ev}
+}
+
+// lastAnswerLine finds the value of a reply's last "Answer:" line, in
+// lower case, and its evidence, for the kinds whose answer is read from
+// that line alone (open and premise-selection questions). With none, it
+// returns the failure: an unclosed <think>, an empty reply, a refusal
+// ("I'm sorry, but I can't help with that."), or no verdict.
+func lastAnswerLine(reply string) (value, evidence string, failed Result, ok bool) {
+	text, hadThink, open := stripThink(reply)
+	if open >= 0 {
+		return "", "", fail(UnclosedThink, excerpt(reply, open, open+evidenceLen)), false
+	}
+	if blank(text) {
+		if hadThink {
+			return "", "", fail(EmptyReply, "only <think> blocks"), false
+		}
+		return "", "", fail(EmptyReply, ""), false
+	}
+	low := asciiLower(text)
+	m, found := lastMarker(low, false)
+	if !found || m.key != "" {
+		refused := -1
+		eachSentence(low, func(ts []tok, _ bool) bool {
+			refused = refusalAt(ts)
+			return refused < 0
+		})
+		if refused >= 0 {
+			return "", "", fail(Refused, around(text, refused)), false
+		}
+		return "", "", fail(NoVerdict, ""), false
+	}
+	return low[m.valueStart:m.valueEnd], excerpt(text, m.lineStart, lineEnd(low, m.valueEnd)), Result{}, true
 }
 
 // openPhrase cleans the value of an answer line down to its phrase.

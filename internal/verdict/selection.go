@@ -15,31 +15,10 @@ import (
 // line with "or" between two answers is [Conflicting]; no answer line is
 // [Refused] for a refusal and [NoVerdict] otherwise.
 func parseSelection(reply string) Result {
-	text, hadThink, open := stripThink(reply)
-	if open >= 0 {
-		return fail(UnclosedThink, excerpt(reply, open, open+evidenceLen))
+	v, ev, failed, ok := lastAnswerLine(reply)
+	if !ok {
+		return failed
 	}
-	if blank(text) {
-		if hadThink {
-			return fail(EmptyReply, "only <think> blocks")
-		}
-		return fail(EmptyReply, "")
-	}
-	low := asciiLower(text)
-	m, ok := lastMarker(low, false)
-	if !ok || m.key != "" {
-		refused := -1
-		eachSentence(low, func(ts []tok, _ bool) bool {
-			refused = refusalAt(ts)
-			return refused < 0
-		})
-		if refused >= 0 {
-			return fail(Refused, around(text, refused))
-		}
-		return fail(NoVerdict, "")
-	}
-	ev := excerpt(text, m.lineStart, lineEnd(low, m.valueEnd))
-	v := low[m.valueStart:m.valueEnd]
 	if i := strings.IndexByte(v, '\n'); i >= 0 {
 		v = v[:i]
 	}
