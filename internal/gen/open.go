@@ -166,10 +166,7 @@ func fillOpenReal(f form, believable bool, tax *lexicon.Taxonomy, r *rand.Rand) 
 	inds := tax.Individuals()
 	for _, i := range shuffled(r, len(inds)) {
 		x := inds[i]
-		var path []*lexicon.Category
-		for c := x.Category; c != nil; c = c.Parent {
-			path = append(path, c)
-		}
+		path := upward(x.Category)
 		if len(path) < sh.depth {
 			continue
 		}
@@ -221,10 +218,7 @@ func fillOpenGroup(f form, believable bool, tax *lexicon.Taxonomy, r *rand.Rand)
 	inds := tax.Individuals()
 	for _, i := range shuffled(r, len(inds)) {
 		x := inds[i]
-		var path []*lexicon.Category
-		for c := x.Category; c != nil; c = c.Parent {
-			path = append(path, c)
-		}
+		path := upward(x.Category)
 		need := sh.depth
 		if believable {
 			need++ // the answer is above the chain
@@ -270,6 +264,15 @@ func fillOpenGroup(f form, believable bool, tax *lexicon.Taxonomy, r *rand.Rand)
 		}
 	}
 	return content{}, fmt.Errorf("%w: no individual has a chain of %d groups for an open group question", ErrNoContent, sh.depth)
+}
+
+// upward returns c and the categories above it, nearest first.
+func upward(c *lexicon.Category) []*lexicon.Category {
+	var path []*lexicon.Category
+	for ; c != nil; c = c.Parent {
+		path = append(path, c)
+	}
+	return path
 }
 
 // openDistractorContent draws a group strictly inside link that does not
