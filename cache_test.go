@@ -27,10 +27,7 @@ func goTest(t *testing.T, args []string, vars ...string) (string, error) {
 // and the files inside the module that its tests read; what TestMain
 // reads before m.Run goes unseen.)
 func TestCacheSeesTheRun(t *testing.T) {
-	skipInChild(t)
-	if testing.Short() {
-		t.Skip("runs go test nine times")
-	}
+	endToEnd(t)
 	t.Parallel()
 	// go test rechecks only the files inside the module, so the fixtures
 	// are copied into testdata; and dated before go test's two-second

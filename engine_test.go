@@ -17,7 +17,7 @@ import (
 // fuzz cases included: what one records, the other replays with no miss,
 // and both write the same scorecard, byte for byte.
 func TestRunAndGoTestAskTheSame(t *testing.T) {
-	skipInChild(t)
+	endToEnd(t)
 	t.Parallel()
 	bin := buildCLI(t)
 	scorecard := func(dir string) string {
@@ -67,7 +67,7 @@ func TestRunAndGoTestAskTheSame(t *testing.T) {
 // requests that keep failing stop the run; and a deadline ends the run
 // with its partial scorecard, never with go test's goroutine dump.
 func TestGoTestAgainstABadServer(t *testing.T) {
-	skipInChild(t)
+	endToEnd(t)
 	t.Parallel()
 	handler := func(status int, body string) http.HandlerFunc {
 		return func(w http.ResponseWriter, r *http.Request) {
@@ -154,7 +154,7 @@ func TestGoTestAgainstABadServer(t *testing.T) {
 // A replay takes its settings from the recorded scorecard; set to
 // something else, the miss says which setting differs.
 func TestReplayNamesTheDifferingSetting(t *testing.T) {
-	skipInChild(t)
+	endToEnd(t)
 	t.Parallel()
 	out, err := runChild(t, "^TestReasoning$/^probe=chains$", "SYLLOBENCH_MODEL=ref-belief", "SYLLOBENCH_MODE=replay")
 	if err != nil || !strings.Contains(out, "size small") {
@@ -168,7 +168,7 @@ func TestReplayNamesTheDifferingSetting(t *testing.T) {
 
 // A passing run writes its scores where the user can read them.
 func TestScoresAreWritten(t *testing.T) {
-	skipInChild(t)
+	endToEnd(t)
 	t.Parallel()
 	dir := t.TempDir()
 	out, err := runChild(t, "^TestReasoning$/^probe=chains$", "SYLLOBENCH_SIZE=small", "SYLLOBENCH_OUT="+dir)

@@ -35,6 +35,9 @@ var shipped = []string{"ref-atmosphere", "ref-belief", "smollm2-135m", "smollm2-
 // (the run fails, as ref-belief should); the real model's, as the README's
 // "Run it against a real model" says.
 func TestCommittedFixtures(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the project's shipped recordings; skipped in -short")
+	}
 	e, err := refmodel.Start(refmodel.All())
 	if err != nil {
 		t.Fatal(err)

@@ -48,10 +48,17 @@ func hasVar(vars []string, name string) bool {
 	return false
 }
 
-// skipInChild skips an end-to-end test in the processes it starts.
-func skipInChild(t *testing.T) {
+// endToEnd skips an end-to-end test in the processes it starts, and
+// under -short: these are the project's own tests of the user's path
+// (they run go test and syllobench again), which a user's CI, running
+// the battery with go test -short ., need not pay for.
+func endToEnd(t *testing.T) {
+	t.Helper()
 	if os.Getenv(childEnv) != "" {
 		t.Skip("in a child run")
+	}
+	if testing.Short() {
+		t.Skip("an end-to-end test of the project's; skipped in -short")
 	}
 }
 
@@ -60,7 +67,7 @@ func skipInChild(t *testing.T) {
 // table and the flip list, and its absolute checks are reported, not
 // failed; ref-logic passes against the heuristic.
 func TestGateEndToEnd(t *testing.T) {
-	skipInChild(t)
+	endToEnd(t)
 	t.Parallel()
 	out, _ := runChild(t, "^(TestReasoning|TestGate)$",
 		"SYLLOBENCH_MODEL=ref-atmosphere", "SYLLOBENCH_MODE=replay", "SYLLOBENCH_BASELINE=ref-logic")
@@ -90,7 +97,7 @@ func TestGateEndToEnd(t *testing.T) {
 
 // A baseline with no recorded scorecard is an error that says how to make one.
 func TestGateWithoutBaseline(t *testing.T) {
-	skipInChild(t)
+	endToEnd(t)
 	t.Parallel()
 	out, err := runChild(t, "^(TestReasoning|TestGate)$/^probe=chains$", "SYLLOBENCH_SIZE=small", "SYLLOBENCH_BASELINE=no-such-model")
 	if err == nil || !strings.Contains(out, "no baseline scorecard at fixtures/no-such-model/scorecard.json") ||
@@ -102,7 +109,7 @@ func TestGateWithoutBaseline(t *testing.T) {
 // A baseline whose every item is an error compares nothing, and a gate
 // that compared nothing fails, saying so.
 func TestGateComparedNothing(t *testing.T) {
-	skipInChild(t)
+	endToEnd(t)
 	t.Parallel()
 	fixtures := t.TempDir()
 	data, err := os.ReadFile(filepath.Join("fixtures", "ref-logic", "scorecard.json"))

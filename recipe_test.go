@@ -83,10 +83,7 @@ func readRecipe(t *testing.T) recipe {
 // against ref-logic, and the shipped SmolLM2-135M fixtures pass against
 // their own baseline.
 func TestCIRecipe(t *testing.T) {
-	skipInChild(t)
-	if testing.Short() {
-		t.Skip("runs go test three times")
-	}
+	endToEnd(t)
 	t.Parallel()
 	r := readRecipe(t)
 	bin := buildCLI(t)

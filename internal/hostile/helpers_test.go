@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -28,7 +29,14 @@ import (
 	"github.com/syllobench/syllobench/internal/scorecard"
 )
 
+// TestMain skips the package under -short: these are the project's own
+// reliability tests (hostile servers, replies and configurations), which a user's CI need not pay for.
 func TestMain(m *testing.M) {
+	flag.Parse()
+	if testing.Short() {
+		fmt.Println("skipped under -short: the project's reliability tests")
+		os.Exit(0)
+	}
 	code := m.Run()
 	for _, dir := range []string{binary.dir, recorded.dir} {
 		if dir != "" {

@@ -148,6 +148,9 @@ func TestDeterministic(t *testing.T) {
 // (both semantics, every format in turn). "n/a" counts items the
 // reasoner does not answer.
 func TestAccuracyTable(t *testing.T) {
+	if testing.Short() {
+		t.Skip("asks every reasoner 200 items a family; skipped in -short")
+	}
 	type cell struct{ right, answered, na int }
 	table := map[string]map[string]*cell{}
 	var fams []string

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -24,7 +25,14 @@ import (
 
 const refModel = "ref-logic"
 
+// TestMain skips the package under -short: these are the project's own
+// reliability tests (soak, crash and concurrent-recorder tests), which a user's CI need not pay for.
 func TestMain(m *testing.M) {
+	flag.Parse()
+	if testing.Short() {
+		fmt.Println("skipped under -short: the project's reliability tests")
+		os.Exit(0)
+	}
 	code := m.Run()
 	if binDir != "" {
 		os.RemoveAll(binDir)
