@@ -2,6 +2,7 @@ package probes
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/syllobench/syllobench/internal/gen"
 	"github.com/syllobench/syllobench/internal/logic"
@@ -89,6 +90,20 @@ type Config struct {
 	Format    prompt.Format // the format of every probe but formats
 	Semantics logic.Semantics
 	Limits    Limits
+	// Limit, when above 0, asks only the first Limit questions of each
+	// probe (SYLLOBENCH_LIMIT): for trying a setup in seconds, not for
+	// scoring, since the pass marks were set for whole probes.
+	Limit int
+}
+
+// Asked returns the questions a run with cfg asks of p: its cases, or
+// the first cfg.Limit of them.
+func (p Probe) Asked(cfg Config) ([]Case, error) {
+	cs, err := p.Cases(cfg)
+	if err != nil || cfg.Limit <= 0 || len(cs) <= cfg.Limit {
+		return cs, err
+	}
+	return cs[:cfg.Limit], nil
 }
 
 // DefaultConfig is the configuration with no environment variable set.
@@ -116,7 +131,7 @@ func ByName(name string) (Probe, error) {
 		}
 		names = append(names, p.Name)
 	}
-	return Probe{}, fmt.Errorf("unknown probe %q: want one of %v", name, names)
+	return Probe{}, fmt.Errorf("unknown probe %q: want one of %s", name, strings.Join(names, ", "))
 }
 
 // familyCases generates n items of a gen family in cfg's format.

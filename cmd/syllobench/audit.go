@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -15,12 +14,11 @@ import (
 // runAudit checks a SemEval-2026 Task 11 dataset's labels against the
 // logic engine.
 func runAudit(stdout, stderr io.Writer, args []string) error {
-	fs := flag.NewFlagSet("audit", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("audit", stdout)
 	semName := fs.String("semantics", "traditional", "boolean or traditional: what the labels are checked under")
 	asJSON := fs.Bool("json", false, "print one JSON object per disagreement")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: syllobench audit [-semantics S] [-json] DATASET\n\n"+
+		fmt.Fprintln(fs.Output(), "usage: syllobench audit [-semantics S] [-json] DATASET\n\n"+
 			"Reads a SemEval-2026 Task 11 dataset (a JSON list or JSON Lines of records with id,\n"+
 			"syllogism, validity and plausibility) and decides every record whose sentences are all\n"+
 			"in syllobench's controlled English. It lists each record whose validity label the\n"+

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -28,9 +27,8 @@ corpus, and the ids listed one a line in -pinned FILE).
 `
 
 func runCompare(stdout, stderr io.Writer, args []string) error {
-	fs := flag.NewFlagSet("compare", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, compareUsage); fs.PrintDefaults() }
+	fs := newFlags("compare", stdout)
+	fs.Usage = func() { fmt.Fprint(fs.Output(), compareUsage); fs.PrintDefaults() }
 	format := fs.String("format", "text", "text, markdown (for a pull request) or json")
 	pinnedFile := fs.String("pinned", "", "a file of pinned item ids, one a line")
 	th := stats.DefaultThresholds
@@ -52,7 +50,6 @@ func runCompare(stdout, stderr io.Writer, args []string) error {
 		return usagef("compare -format: %v", err)
 	}
 	if len(files) != 2 {
-		fs.Usage()
 		return usagef("compare takes two scorecards, OLD and NEW; got %d arguments", len(files))
 	}
 	if *maxFlips < 0 {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 
@@ -17,12 +16,11 @@ type decideJSON struct {
 }
 
 func runDecide(stdout, stderr io.Writer, args []string) error {
-	fs := flag.NewFlagSet("decide", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("decide", stdout)
 	semName := fs.String("semantics", "traditional", "boolean (terms may be empty) or traditional (every term mentioned is non-empty)")
 	asJSON := fs.Bool("json", false, `print {"verdict":…,"semantics":…}`)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: syllobench decide [-semantics boolean|traditional] [-json] PREMISE... CONCLUSION")
+		fmt.Fprintln(fs.Output(), "usage: syllobench decide [-semantics boolean|traditional] [-json] PREMISE... CONCLUSION")
 		fs.PrintDefaults()
 	}
 	if help, err := parseFlags(fs, args); help || err != nil {
@@ -33,8 +31,7 @@ func runDecide(stdout, stderr io.Writer, args []string) error {
 		return usagef("decide -semantics: %v", err)
 	}
 	if fs.NArg() == 0 {
-		fs.Usage()
-		return usagef("decide needs at least a conclusion")
+		return usagef("decide needs at least a conclusion (syllobench decide -h shows how)")
 	}
 	stmts := make([]logic.Statement, fs.NArg())
 	for i, sentence := range fs.Args() {

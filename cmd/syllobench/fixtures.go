@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -16,16 +15,18 @@ import (
 var errProblems = errors.New("fixtures have problems")
 
 func runFixtures(stdout, stderr io.Writer, args []string) error {
-	if len(args) == 0 || args[0] != "verify" {
-		fmt.Fprintln(stderr, "usage: syllobench fixtures verify [DIR]")
-		return usagef("fixtures: want the subcommand verify")
-	}
-	fs := flag.NewFlagSet("fixtures verify", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("fixtures", stdout)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: syllobench fixtures verify [DIR]\n\nChecks every fixture file under DIR (default fixtures) and reports every problem.")
+		fmt.Fprintln(fs.Output(), "usage: syllobench fixtures verify [DIR]\n\nChecks every fixture file under DIR (default fixtures) and reports every problem.")
 	}
-	if help, err := parseFlags(fs, args[1:]); help || err != nil {
+	if len(args) > 0 && args[0] == "verify" {
+		args = args[1:]
+	} else if help, err := parseFlags(fs, args); help || err != nil {
+		return err
+	} else {
+		return usagef("fixtures: want the subcommand verify (syllobench fixtures verify [DIR])")
+	}
+	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
 	dir := "fixtures"

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -36,13 +35,12 @@ type pairJSON struct {
 }
 
 func runForms(stdout, stderr io.Writer, args []string) error {
-	fs := flag.NewFlagSet("forms", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("forms", stdout)
 	asJSON := fs.Bool("json", false, "print one JSON object per line")
 	pairs := fs.Bool("pairs", false, "list the 64 premise pairs (CCOBRA convention) and their valid responses")
 	fallacies := fs.Bool("fallacies", false, "list the named fallacies and the forms that commit them")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: syllobench forms [-json] [-pairs | -fallacies]")
+		fmt.Fprintln(fs.Output(), "usage: syllobench forms [-json] [-pairs | -fallacies]")
 		fs.PrintDefaults()
 	}
 	if help, err := parseFlags(fs, args); help || err != nil {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"slices"
@@ -15,6 +14,7 @@ import (
 	"github.com/syllobench/syllobench/internal/prompt"
 	"github.com/syllobench/syllobench/internal/question"
 	"github.com/syllobench/syllobench/internal/semeval"
+	"github.com/syllobench/syllobench/probes"
 )
 
 // itemJSON is one line of "items -json". Field names are the contract.
@@ -45,14 +45,9 @@ type metaJSON struct {
 }
 
 func runItems(stdout, stderr io.Writer, args []string) error {
-	fs := flag.NewFlagSet("items", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var names []string
-	for _, f := range gen.Families() {
-		names = append(names, f.Name)
-	}
-	probe := fs.String("probe", "", "probe family: "+strings.Join(names, ", ")+" (default: all)")
-	n := fs.Int("n", 10, "items per family (isomorph sets for invariance)")
+	fs := newFlags("items", stdout)
+	probe := fs.String("probe", "", "a probe: "+strings.Join(probeNames(probes.All()), ", ")+" (default: every probe with a family of its own)")
+	n := fs.Int("n", 10, "items per family (isomorph sets for invariance); for formats and famous, the probe's first N questions")
 	seed := fs.Uint64("seed", 1, "seed; the same flags give the same items")
 	formatName := fs.String("format", "direct", "prompt format: direct, fewshot or cot")
 	semName := fs.String("semantics", "traditional", "boolean or traditional")
@@ -60,7 +55,7 @@ func runItems(stdout, stderr io.Writer, args []string) error {
 	coverage := fs.Bool("coverage", false, "print which forms each content condition can fill, instead of items")
 	semevalOut := fs.Bool("semeval", false, "write the two-premise validity questions about real things as a SemEval-2026 Task 11 dataset: a JSON list of id, syllogism, validity and plausibility (the world model's truth of the conclusion); for the distractors family, with relevant_premises (subtask 2: the needed premises' indices from 0, the first minimal set)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: syllobench items [-probe NAME] [-n N] [-seed S] [-format F] [-semantics S] [-json | -semeval] [-coverage]")
+		fmt.Fprintln(fs.Output(), "usage: syllobench items [-probe NAME] [-n N] [-seed S] [-format F] [-semantics S] [-json | -semeval] [-coverage]")
 		fs.PrintDefaults()
 	}
 	if help, err := parseFlags(fs, args); help || err != nil {
@@ -70,12 +65,23 @@ func runItems(stdout, stderr io.Writer, args []string) error {
 		return usagef("items takes no arguments, got %q", fs.Args())
 	}
 	fams := gen.Families()
+	var whole *probes.Probe // a probe with no family of its own: formats, famous
 	if *probe != "" {
-		f, err := gen.FamilyByName(*probe)
+		ps, err := selectProbes("items", *probe, probes.All())
 		if err != nil {
-			return usagef("items -probe: %v", err)
+			return err
 		}
-		fams = []gen.Family{f}
+		if len(ps) != 1 {
+			return usagef("items -probe: want one probe, got %q", *probe)
+		}
+		if f, err := gen.FamilyByName(ps[0].Name); err == nil {
+			fams = []gen.Family{f}
+		} else {
+			whole, fams = &ps[0], nil
+		}
+	}
+	if whole != nil && (*coverage || *semevalOut) {
+		return usagef("items -probe %s: -coverage and -semeval are per family, and %s has none of its own", whole.Name, whole.Name)
 	}
 	if *coverage {
 		return printCoverage(stdout, fams, *asJSON)
@@ -99,18 +105,33 @@ func runItems(stdout, stderr io.Writer, args []string) error {
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
-	// Items are printed as they are made, so a large -n streams.
-	for _, fam := range fams {
-		err := fam.Each(*seed, *n, sem, gen.Canonical, func(it gen.Item) error {
-			msgs, err := prompt.Messages(it, format)
-			if err != nil {
+	print := func(it gen.Item, format prompt.Format) error {
+		msgs, err := prompt.Messages(it, format)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return enc.Encode(toJSON(it, msgs))
+		}
+		return printItem(stdout, it, msgs)
+	}
+	if whole != nil {
+		cfg := probes.DefaultConfig()
+		cfg.Seed, cfg.Format, cfg.Semantics, cfg.Limit = *seed, format, sem, *n
+		cases, err := whole.Asked(cfg)
+		if err != nil {
+			return err
+		}
+		for _, c := range cases[:min(*n, len(cases))] {
+			if err := print(c.Item, c.Format); err != nil {
 				return err
 			}
-			if *asJSON {
-				return enc.Encode(toJSON(it, msgs))
-			}
-			return printItem(stdout, it, msgs)
-		})
+		}
+		return nil
+	}
+	// Items are printed as they are made, so a large -n streams.
+	for _, fam := range fams {
+		err := fam.Each(*seed, *n, sem, gen.Canonical, func(it gen.Item) error { return print(it, format) })
 		if err != nil {
 			return err
 		}

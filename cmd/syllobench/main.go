@@ -31,6 +31,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 )
 
 func main() {
@@ -48,16 +49,50 @@ func usagef(format string, args ...any) error {
 	return usageError{fmt.Errorf(format, args...)}
 }
 
+// newFlags is a command's flag set. Its usage (the command's text, then
+// its flags) is printed on stdout, because it is printed only when asked
+// for (-h, or syllobench help <command>); a bad flag is reported by
+// parseFlags in one line.
+func newFlags(name string, stdout io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stdout)
+	return fs
+}
+
 // parseFlags parses a command's flags. help is true when -h was given and
-// the usage has been printed; a bad flag is a usage error.
+// the usage has been printed; a bad flag is a usage error of one line,
+// which names the flag and, for a flag that does not exist, the closest
+// one that does.
 func parseFlags(fs *flag.FlagSet, args []string) (help bool, err error) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return true, nil
-		}
-		return false, usageError{err}
+	out, usage := fs.Output(), fs.Usage
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	err = fs.Parse(args)
+	fs.SetOutput(out)
+	fs.Usage = usage
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fs.Usage()
+		return true, nil
+	case err != nil:
+		return false, flagError(fs, err)
 	}
 	return false, nil
+}
+
+// flagError rewrites the flag package's error in the command's words.
+func flagError(fs *flag.FlagSet, err error) error {
+	msg := err.Error()
+	name, undefined := strings.CutPrefix(msg, "flag provided but not defined: -")
+	if !undefined {
+		return usagef("%s: %s", fs.Name(), msg)
+	}
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	if near := closest(name, names); near != "" {
+		return usagef("%s: unknown flag -%s; did you mean -%s?", fs.Name(), name, near)
+	}
+	return usagef("%s: unknown flag -%s (syllobench %s -h lists its flags)", fs.Name(), name, fs.Name())
 }
 
 // parseInterspersed parses flags that may come before, between or after
@@ -91,57 +126,76 @@ func exitCode(err error, stderr io.Writer) int {
 	return 1
 }
 
-const usage = `usage: syllobench <command> [flags] [arguments]
+// A command is one of syllobench's subcommands.
+type command struct {
+	name, summary string
+	run           func(stdout, stderr io.Writer, args []string) error
+}
 
-commands:
-  run     run the battery against a model (with no configuration: every reference reasoner) and write the report
-  forms   list the 256 syllogisms; -pairs the 64 premise pairs; -fallacies the fallacies
-  decide  decide premises and a conclusion written in controlled English
-  items   export generated items (the dataset), or their -coverage table
-  fixtures verify [DIR]
-          check every recorded fixture file and report every problem
-  verdict read a model's reply and print the verdict and the rule that decided it
-  serve   serve the reference reasoners on an OpenAI-compatible API
-  compare compare two scorecards item by item: the gate's table and flip list
-  report  write one self-contained HTML report of one or more scorecards
-  audit   check a SemEval-2026 Task 11 dataset's validity labels against the logic engine
+// commands is every subcommand, in the order the usage lists them.
+var commands = []command{
+	{"run", "run the battery against a model (with no configuration: every reference reasoner) and write the report", runRun},
+	{"forms", "list the 256 syllogisms; -pairs the 64 premise pairs; -fallacies the fallacies", runForms},
+	{"decide", "decide premises and a conclusion written in controlled English", runDecide},
+	{"items", "export generated items (the dataset), or their -coverage table", runItems},
+	{"fixtures", "fixtures verify [DIR]: check every recorded fixture file and report every problem", runFixtures},
+	{"verdict", "read a model's reply and print the verdict and the rule that decided it", runVerdict},
+	{"serve", "serve the reference reasoners on an OpenAI-compatible API", runServe},
+	{"compare", "compare two scorecards item by item: the gate's table and flip list", runCompare},
+	{"report", "write one self-contained HTML report of one or more scorecards", runReport},
+	{"audit", "check a SemEval-2026 Task 11 dataset's validity labels against the logic engine", runAudit},
+}
 
-Run "syllobench <command> -h" for a command's flags.
-`
+// usage is the top-level usage.
+func usage() string {
+	var b strings.Builder
+	b.WriteString("usage: syllobench <command> [flags] [arguments]\n\ncommands:\n")
+	for _, c := range commands {
+		fmt.Fprintf(&b, "  %-10s%s\n", c.name, c.summary)
+	}
+	b.WriteString("\nRun \"syllobench help <command>\" or \"syllobench <command> -h\" for a command's flags.\n")
+	return b.String()
+}
+
+// lookup finds a command by name; an unknown one is a usage error of one
+// line that names the closest command.
+func lookup(name string) (command, error) {
+	var names []string
+	for _, c := range commands {
+		if c.name == name {
+			return c, nil
+		}
+		names = append(names, c.name)
+	}
+	if near := closest(name, names); near != "" {
+		return command{}, usagef("unknown command %q; did you mean %s?", name, near)
+	}
+	return command{}, usagef("unknown command %q (syllobench help lists the commands)", name)
+}
 
 // run is the whole command, with its streams and arguments passed in so
-// that tests can call it directly.
+// that tests can call it directly. Help, asked for, goes to stdout.
 func run(stdout, stderr io.Writer, args []string) error {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usage())
 		return usagef("no command given")
 	}
-	switch cmd, rest := args[0], args[1:]; cmd {
-	case "forms":
-		return runForms(stdout, stderr, rest)
-	case "decide":
-		return runDecide(stdout, stderr, rest)
-	case "items":
-		return runItems(stdout, stderr, rest)
-	case "fixtures":
-		return runFixtures(stdout, stderr, rest)
-	case "verdict":
-		return runVerdict(stdout, stderr, rest)
-	case "serve":
-		return runServe(stdout, stderr, rest)
-	case "compare":
-		return runCompare(stdout, stderr, rest)
-	case "run":
-		return runRun(stdout, stderr, rest)
-	case "report":
-		return runReport(stdout, stderr, rest)
-	case "audit":
-		return runAudit(stdout, stderr, rest)
+	name, rest := args[0], args[1:]
+	switch name {
 	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
-		return nil
-	default:
-		fmt.Fprint(stderr, usage)
-		return usagef("unknown command %q", cmd)
+		if len(rest) == 0 {
+			fmt.Fprint(stdout, usage())
+			return nil
+		}
+		c, err := lookup(rest[0])
+		if err != nil {
+			return err
+		}
+		return c.run(stdout, stderr, []string{"-h"})
 	}
+	c, err := lookup(name)
+	if err != nil {
+		return err
+	}
+	return c.run(stdout, stderr, rest)
 }

@@ -1,12 +1,16 @@
 package main
 
 import (
+	"fmt"
+
 	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/syllobench/syllobench/probes"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -150,14 +154,86 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
+// TestHelp: help <cmd> and <cmd> -h print that command's usage, with its
+// flags, on stdout and exit 0; plain help prints the list of commands.
 func TestHelp(t *testing.T) {
-	for _, cmd := range []string{"forms", "decide", "items", "verdict", "serve"} {
-		var stdout, stderr bytes.Buffer
-		if err := run(&stdout, &stderr, []string{cmd, "-h"}); err != nil {
-			t.Errorf("%s -h: %v", cmd, err)
+	for _, c := range commands {
+		for _, args := range [][]string{{"help", c.name}, {c.name, "-h"}, {c.name, "--help"}} {
+			var stdout, stderr bytes.Buffer
+			err := run(&stdout, &stderr, args)
+			if code := exitCode(err, new(bytes.Buffer)); code != 0 {
+				t.Errorf("%q: exit %d (%v), want 0", args, code, err)
+			}
+			if !strings.HasPrefix(stdout.String(), "usage: syllobench "+c.name) || stderr.Len() > 0 {
+				t.Errorf("%q printed %.80q on stdout and %.80q on stderr; want %s's usage on stdout only", args, stdout.String(), stderr.String(), c.name)
+			}
 		}
-		if !strings.Contains(stderr.String(), "usage: syllobench "+cmd) {
-			t.Errorf("%s -h printed %q, want its usage", cmd, stderr.String())
+	}
+	for _, args := range [][]string{{"help"}, {"-h"}, {"--help"}} {
+		var stdout, stderr bytes.Buffer
+		if err := run(&stdout, &stderr, args); err != nil || !strings.Contains(stdout.String(), "commands:") || stderr.Len() > 0 {
+			t.Errorf("%q: %v; stdout %.80q, stderr %.80q", args, err, stdout.String(), stderr.String())
+		}
+	}
+	var stdout bytes.Buffer
+	run(&stdout, new(bytes.Buffer), []string{"help"})
+	golden(t, "help.txt", stdout.Bytes())
+}
+
+// TestMistakes: an unknown command, flag or probe, or a bad value, is
+// one line on stderr that names what was wrong and the closest thing
+// that exists, with exit status 2 and nothing on stdout.
+func TestMistakes(t *testing.T) {
+	cases := [][]string{
+		{"bogus"},
+		{"rn"},
+		{"itmes", "-n", "3"},
+		{"help", "comapre"},
+		{"run", "-sise", "small"},
+		{"run", "-x"},
+		{"run", "-size", "huge"},
+		{"run", "-limit", "0"},
+		{"run", "-probe", "belif"},
+		{"items", "-probe", "famos"},
+		{"items", "-probe", "nothing-like-it"},
+		{"items", "-n", "x"},
+		{"fixtures"},
+		{"fixtures", "check"},
+		{"compare", "-formt", "markdown", "a.json", "b.json"},
+	}
+	var got bytes.Buffer
+	for _, args := range cases {
+		var stdout, stderr bytes.Buffer
+		err := run(&stdout, &stderr, args)
+		code := exitCode(err, &stderr)
+		if code != 2 {
+			t.Errorf("%q: exit %d, want 2", args, code)
+		}
+		if stdout.Len() > 0 {
+			t.Errorf("%q wrote %q on stdout", args, stdout.String())
+		}
+		if n := strings.Count(stderr.String(), "\n"); n != 1 {
+			t.Errorf("%q: %d lines on stderr, want 1:\n%s", args, n, stderr.String())
+		}
+		fmt.Fprintf(&got, "$ syllobench %s\n%s", strings.Join(args, " "), stderr.String())
+	}
+	golden(t, "mistakes.txt", got.Bytes())
+}
+
+// TestSameProbeNames: run and items take the same probe names, every
+// probe of the catalogue.
+func TestSameProbeNames(t *testing.T) {
+	for _, p := range probes.All() {
+		if _, err := selectProbes("run", p.Name, probes.All()); err != nil {
+			t.Errorf("run -probe %s: %v", p.Name, err)
+		}
+		var stdout, stderr bytes.Buffer
+		if err := run(&stdout, &stderr, []string{"items", "-probe", p.Name, "-n", "2", "-json"}); err != nil {
+			t.Errorf("items -probe %s: %v", p.Name, err)
+			continue
+		}
+		if n := strings.Count(stdout.String(), "\n"); n == 0 {
+			t.Errorf("items -probe %s -n 2 printed no item", p.Name)
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -24,6 +26,9 @@ type progress struct {
 	done   atomic.Int64
 	errs   atomic.Int64
 	tokens atomic.Int64
+	// cancelled counts the requests that failed because the run was
+	// ending; a stopped run does not count them as asked.
+	cancelled atomic.Int64
 
 	w    io.Writer
 	bar  *progressbar.ProgressBar // on a terminal
@@ -79,6 +84,9 @@ func (p *progress) add(r probes.Result) {
 	p.tokens.Add(int64(r.Tokens))
 	if r.Outcome == probes.Error {
 		p.errs.Add(1)
+		if errors.Is(r.Err, context.Canceled) {
+			p.cancelled.Add(1)
+		}
 	}
 	if p.bar != nil {
 		p.bar.Describe(fmt.Sprintf("%s (%d tokens, %d errors)", p.label, p.tokens.Load(), p.errs.Load()))
@@ -99,14 +107,26 @@ func (p *progress) line() string {
 		p.label, done, p.total, rate, eta, p.tokens.Load(), p.errs.Load())
 }
 
-// finish ends the report with a last line.
-func (p *progress) finish() {
+// finish ends the report with a last line. stopped says how a run that
+// did not reach its end ended ("interrupted", "stopped"), and the line
+// then counts only the items that were answered or failed on their own.
+func (p *progress) finish(stopped string) {
 	if p.bar != nil {
-		p.bar.Finish()
+		if stopped == "" {
+			p.bar.Finish()
+		} else {
+			p.bar.Exit()
+		}
 	} else {
 		close(p.stop)
 		p.wg.Wait()
 	}
-	fmt.Fprintf(p.w, "%s: %d/%d items in %v, %d tokens, %d errors\n", p.label, p.done.Load(), p.total,
-		time.Since(p.start).Round(time.Millisecond), p.tokens.Load(), p.errs.Load())
+	el := time.Since(p.start).Round(time.Millisecond)
+	if stopped != "" {
+		c := p.cancelled.Load()
+		fmt.Fprintf(p.w, "%s: %s after %d of %d items (%v), %d tokens, %d errors; %d requests abandoned\n", p.label, stopped,
+			p.done.Load()-c, p.total, el, p.tokens.Load(), p.errs.Load()-c, c)
+		return
+	}
+	fmt.Fprintf(p.w, "%s: %d/%d items in %v, %d tokens, %d errors\n", p.label, p.done.Load(), p.total, el, p.tokens.Load(), p.errs.Load())
 }

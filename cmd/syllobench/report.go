@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -23,17 +22,15 @@ needs no script and no network. Give one scorecard per model (or run).
 `
 
 func runReport(stdout, stderr io.Writer, args []string) error {
-	fs := flag.NewFlagSet("report", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, reportUsage); fs.PrintDefaults() }
+	fs := newFlags("report", stdout)
+	fs.Usage = func() { fmt.Fprint(fs.Output(), reportUsage); fs.PrintDefaults() }
 	out := fs.String("o", "report.html", `the file to write; "-" for standard output`)
 	files, help, err := parseInterspersed(fs, args)
 	if help || err != nil {
 		return err
 	}
 	if len(files) == 0 {
-		fs.Usage()
-		return usagef("report: no scorecard given")
+		return usagef("report: no scorecard given (syllobench report -h shows how)")
 	}
 	if *out == "" {
 		return usagef(`report -o: want a file name, or "-" for standard output`)

@@ -100,16 +100,6 @@ func TestReportStdout(t *testing.T) {
 	}
 }
 
-func TestReportHelp(t *testing.T) {
-	var stdout, stderr bytes.Buffer
-	if err := runReport(&stdout, &stderr, []string{"-h"}); err != nil {
-		t.Fatalf("report -h: %v", err)
-	}
-	if !strings.Contains(stderr.String(), "usage: syllobench report") || !strings.Contains(stderr.String(), "-o") {
-		t.Errorf("report -h printed %q, want the usage and the flags", stderr.String())
-	}
-}
-
 func TestReportBadInput(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "report.html")

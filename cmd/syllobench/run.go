@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -64,14 +63,14 @@ var runFlags = []struct{ name, variable, usage string }{
 	{"format", "SYLLOBENCH_FORMAT", "direct, fewshot or cot (SYLLOBENCH_FORMAT)"},
 	{"baseline", "SYLLOBENCH_BASELINE", "model whose recorded scorecard to compare with (SYLLOBENCH_BASELINE)"},
 	{"api", "SYLLOBENCH_API", "chat (default) or completions: a plain-text prompt to the completions endpoint, for a base model (SYLLOBENCH_API)"},
+	{"limit", "SYLLOBENCH_LIMIT", "ask only the first N questions of each probe, to try a setup in seconds; not a score (SYLLOBENCH_LIMIT)"},
 	{"dataset", "SYLLOBENCH_DATASET", "a SemEval-2026 Task 11 dataset (JSON list or JSON Lines) to ask as the probe dataset (SYLLOBENCH_DATASET)"},
 	{"out", "SYLLOBENCH_OUT", "directory for scorecard.json, summary.txt, report.html and table.txt (SYLLOBENCH_OUT; default " + engine.DefaultOut + ")"},
 }
 
 func runRun(stdout, stderr io.Writer, args []string) error {
-	fs := flag.NewFlagSet("run", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, runUsage); fs.PrintDefaults() }
+	fs := newFlags("run", stdout)
+	fs.Usage = func() { fmt.Fprint(fs.Output(), runUsage); fs.PrintDefaults() }
 	values := map[string]*string{}
 	for _, f := range runFlags {
 		values[f.variable] = fs.String(f.name, "", f.usage)
@@ -92,11 +91,11 @@ func runRun(stdout, stderr io.Writer, args []string) error {
 	// With no model configured, every built-in reasoner is run.
 	first, err := engine.Load(src)
 	if err != nil {
-		return err
+		return flagged(err)
 	}
-	selected, err := selectProbes(*probeList, first)
+	selected, err := selectProbes("run", *probeList, engine.ProbesOf(first))
 	if err != nil {
-		return usageError{err}
+		return err
 	}
 	models := []string{first.Model.Model}
 	if _, named := first.Set("SYLLOBENCH_MODEL"); !named && first.Model.BaseURL == "" {
@@ -142,6 +141,16 @@ func runRun(stdout, stderr io.Writer, args []string) error {
 	return errors.Join(failures...)
 }
 
+// flagged makes a bad setting given by a flag a usage error (exit 2), as
+// a bad flag is; one from a variable stays a failure of the run.
+func flagged(err error) error {
+	var ce *engine.ConfigError
+	if errors.As(err, &ce) && strings.HasPrefix(ce.Setting, "-") {
+		return usageError{err}
+	}
+	return err
+}
+
 // runModel runs the battery (or the probes selected, and the corpus when
 // corpus is set) against one model, with a progress report on stderr,
 // writes its scorecard and summary, compares it with the baseline and
@@ -170,7 +179,14 @@ func runModel(ctx context.Context, settings engine.Settings, selected []probes.P
 	prog := newProgress(stderr, settings.Model.Model, total)
 	s.OnResult = prog.add
 	err = s.Some(ctx, selected, corpus)
-	prog.finish()
+	switch {
+	case ctx.Err() != nil:
+		prog.finish("interrupted")
+	case s.Stopped() != nil:
+		prog.finish("stopped")
+	default:
+		prog.finish("")
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -247,10 +263,10 @@ func infrastructure(as []probes.Assessment) (int, []string) {
 	return n, msgs
 }
 
-// selectProbes reads the -probe list against the probes a run with
-// settings asks (the dataset's among them when one is set).
-func selectProbes(list string, settings engine.Settings) ([]probes.Probe, error) {
-	all := engine.ProbesOf(settings)
+// selectProbes reads cmd's -probe list against all, the probes it can
+// ask (for run, the dataset's among them when one is set); every
+// command reads probe names here, so all take the same.
+func selectProbes(cmd, list string, all []probes.Probe) ([]probes.Probe, error) {
 	if list == "" {
 		return all, nil
 	}
@@ -259,15 +275,23 @@ func selectProbes(list string, settings engine.Settings) ([]probes.Probe, error)
 		name = strings.TrimSpace(name)
 		i := slices.IndexFunc(all, func(p probes.Probe) bool { return p.Name == name })
 		if i < 0 {
-			var names []string
-			for _, p := range all {
-				names = append(names, p.Name)
+			if near := closest(name, probeNames(all)); near != "" {
+				return nil, usagef("%s -probe: unknown probe %q; did you mean %s?", cmd, name, near)
 			}
-			return nil, fmt.Errorf("run -probe: unknown probe %q: want one of %v", name, names)
+			return nil, usagef("%s -probe: unknown probe %q: want one of %s", cmd, name, strings.Join(probeNames(all), ", "))
 		}
 		ps = append(ps, all[i])
 	}
 	return ps, nil
+}
+
+// probeNames lists the probes' names.
+func probeNames(ps []probes.Probe) []string {
+	names := make([]string, len(ps))
+	for i, p := range ps {
+		names[i] = p.Name
+	}
+	return names
 }
 
 // writeOutputs writes the report and the text table, and prints the table

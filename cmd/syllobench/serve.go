@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -28,15 +27,14 @@ const shutdownGrace = 2 * time.Second
 var serveTimeouts refmodel.Timeouts
 
 func runServe(stdout, stderr io.Writer, args []string) error {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("serve", stdout)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	rate := fs.Float64("fault-rate", 0, "fraction of requests that fail, split evenly between 429, 500/503 and truncated bodies")
 	retryAfter := fs.Duration("retry-after", time.Second, "Retry-After of an injected 429")
 	latency := fs.Duration("latency", 0, "delay added to every request")
 	seed := fs.Uint64("fault-seed", 1, "seed of the fault draws")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: syllobench serve [-addr 127.0.0.1:8080] [-fault-rate R] [-retry-after D] [-latency D] [-fault-seed N]\n\n"+
+		fmt.Fprintln(fs.Output(), "usage: syllobench serve [-addr 127.0.0.1:8080] [-fault-rate R] [-retry-after D] [-latency D] [-fault-seed N]\n\n"+
 			"Serves the reference reasoners on an OpenAI-compatible API until interrupted.")
 		fs.PrintDefaults()
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -20,12 +19,11 @@ var stdin io.Reader = os.Stdin
 const maxReply = 64 << 20
 
 func runVerdict(stdout, stderr io.Writer, args []string) error {
-	fs := flag.NewFlagSet("verdict", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("verdict", stdout)
 	kindName := fs.String("kind", "yesno", "question kind: yesno, truth, choice or open (an answer the model writes)")
 	accept := fs.String("accept", "", "the right answers, comma separated (\"batteries\" or \"feathers,a backbone\"): also print whether the reply is right, graded as the probes grade it")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: syllobench verdict -kind yesno|truth|choice|open [-accept A,B] [FILE]\n\n"+
+		fmt.Fprintln(fs.Output(), "usage: syllobench verdict -kind yesno|truth|choice|open [-accept A,B] [FILE]\n\n"+
 			"Reads a model's reply (standard input by default, or -) and prints the verdict\n"+
 			"syllobench reads from it, then the rule that decided it, and with -accept\n"+
 			"whether it is right: an open answer is right when it says one of the accepted\n"+

@@ -92,7 +92,10 @@ func (s *slowServer) finishedBefore(t time.Time) []string {
 	return keys
 }
 
-var interruptedRE = regexp.MustCompile(`interrupted after (\d+) of (\d+) items`)
+var (
+	interruptedRE = regexp.MustCompile(`interrupted after (\d+) of (\d+) items`)
+	completedRE   = regexp.MustCompile(`(\d+)/(\d+) items in`)
+)
 
 // TestHostileInterrupt sends SIGINT to syllobench run while it records
 // from a slow server, with requests in flight that the server would keep
@@ -196,6 +199,16 @@ func TestHostileInterrupt(t *testing.T) {
 	total, _ := strconv.Atoi(m[2])
 	if total != questions || got < answers || got >= total {
 		t.Errorf("%q: want at least %d of %d items", m[0], answers, questions)
+	}
+	// The progress's last line says so too, never "N/N items" as if the
+	// run had completed.
+	if !strings.Contains(stderr.String(), "ref-logic: interrupted after ") {
+		t.Errorf("the progress's last line does not say the run was interrupted:\n%s", tail(stderr.String()))
+	}
+	for _, line := range strings.Split(stderr.String(), "\n") {
+		if m := completedRE.FindStringSubmatch(line); m != nil && m[1] == m[2] {
+			t.Errorf("after SIGINT the progress reads as if the run completed: %q", line)
+		}
 	}
 
 	// Every answer received is in the fixtures, and nothing else; and

@@ -146,6 +146,9 @@ func (s *Session) CorpusPairs() ([][2]probes.Case, error) {
 			return nil, fmt.Errorf("content-bias corpus %s: %w", c.Name, err)
 		}
 		pairs = append(pairs, pair)
+		if len(pairs) == s.Settings.Battery.Limit {
+			break // SYLLOBENCH_LIMIT: the first pairs only
+		}
 	}
 	return pairs, nil
 }

@@ -132,6 +132,9 @@ func (s *Session) UpdateBaseline() (string, error) {
 	if stop := s.Stopped(); stop != nil {
 		return "", fmt.Errorf("SYLLOBENCH_UPDATE=1: the baseline of %s is not written: %w", sc.Model, stop)
 	}
+	if n := s.Settings.Battery.Limit; n > 0 {
+		return "", fmt.Errorf("SYLLOBENCH_UPDATE=1: the baseline of %s is not written: SYLLOBENCH_LIMIT=%d asked only the first %d questions of each probe, a trial, and a baseline must hold the whole battery", sc.Model, n, n)
+	}
 	for _, name := range s.probeOrder() {
 		if !slices.ContainsFunc(sc.Probes, func(q scorecard.Probe) bool { return q.Name == name }) {
 			if name == probes.ContentBiasProbe && len(sc.Probes) == len(s.Probes()) {

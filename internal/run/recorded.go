@@ -105,6 +105,12 @@ var recordedSettings = []recordedSetting{
 	{"SYLLOBENCH_STRICT",
 		func(s Settings, c *scorecard.Config) { c.Strict = s.Battery.Limits.Strict },
 		func(s *Settings, c scorecard.Config) error { s.Battery.Limits.Strict = c.Strict; return nil }, nil},
+	// A limit is the run's own: a replay of a whole battery may be
+	// limited, and a limited recording replays in full only where it
+	// went.
+	{"SYLLOBENCH_LIMIT",
+		func(s Settings, c *scorecard.Config) { c.Limit = s.Battery.Limit },
+		func(s *Settings, c scorecard.Config) error { return nil }, nil},
 	// The endpoint: a replay asks as the recording did.
 	{"SYLLOBENCH_API",
 		func(s Settings, c *scorecard.Config) { c.API = s.API },

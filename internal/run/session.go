@@ -156,7 +156,7 @@ func (s *Session) Probe(ctx context.Context, p probes.Probe) (probes.Assessment,
 		return r.assessment, r.results, r.err
 	}
 	defer close(r.done)
-	cases, err := p.Cases(s.Settings.Battery)
+	cases, err := p.Asked(s.Settings.Battery)
 	if err != nil {
 		r.err = fmt.Errorf("probe %s: generating its questions: %w", p.Name, err)
 		return probes.Assessment{}, nil, r.err
@@ -165,9 +165,26 @@ func (s *Session) Probe(ctx context.Context, p probes.Probe) (probes.Assessment,
 	defer cancel()
 	rs := ask(ctx, s.modelFor(p.Name), s.Sampling(), cases, s.Settings.Model.Concurrency, s.OnResult)
 	a := p.Assess(s.Settings.Battery, rs)
+	limited(&a, s.Settings.Battery.Limit, len(cases))
 	a.Infrastructure = s.errors(rs)
 	r.results, r.assessment = rs, a
 	return a, rs, nil
+}
+
+// limited marks an assessment of a run limited to the first n questions
+// of each probe (SYLLOBENCH_LIMIT): its checks still run, and each
+// failure says that it comes from a trial, not a score.
+func limited(a *probes.Assessment, limit, asked int) {
+	if limit <= 0 {
+		return
+	}
+	note := fmt.Sprintf("SYLLOBENCH_LIMIT=%d: only the first %d questions of the probe were asked, to try the setup; the pass marks are set for whole probes, so this is not a score", limit, asked)
+	a.Details = note + "\n" + a.Details
+	for i := range a.Checks {
+		for j, f := range a.Checks[i].Failures {
+			a.Checks[i].Failures[j] = f + " (" + note + ")"
+		}
+	}
 }
 
 // All asks every probe of the catalogue, all at once, and then the
@@ -211,7 +228,7 @@ func (s *Session) Some(ctx context.Context, ps []probes.Probe, corpus bool) erro
 func (s *Session) Cases(ps []probes.Probe, corpus bool) (int, error) {
 	n := 0
 	for _, p := range ps {
-		cs, err := p.Cases(s.Settings.Battery)
+		cs, err := p.Asked(s.Settings.Battery)
 		if err != nil {
 			return 0, fmt.Errorf("probe %s: generating its questions: %w", p.Name, err)
 		}
@@ -295,7 +312,11 @@ func (s *Session) Summary(w io.Writer) {
 		return
 	}
 	c := s.Settings.Battery
-	fmt.Fprintf(w, "syllobench %s: model %s, size %s, format %s, seed %d\n", probes.Version, s.Settings.Model.Model, c.Size, c.Format, c.Seed)
+	limit := ""
+	if c.Limit > 0 {
+		limit = fmt.Sprintf(", limit %d (the first %d questions of each probe: a trial, not a score)", c.Limit, c.Limit)
+	}
+	fmt.Fprintf(w, "syllobench %s: model %s, size %s, format %s, seed %d%s\n", probes.Version, s.Settings.Model.Model, c.Size, c.Format, c.Seed, limit)
 	fmt.Fprintf(w, "%-14s %5s  %-24s %11s %9s %6s  %s\n", "probe", "n", "accuracy [95% CI]", "unparseable", "truncated", "errors", "verdict")
 	for _, a := range as {
 		t := a.Tally

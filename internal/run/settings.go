@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"net/url"
 	"os"
 	"slices"
@@ -128,7 +129,7 @@ func (e *ConfigError) Unwrap() error { return ErrBadConfig }
 var Variables = []string{
 	"SYLLOBENCH_ALPHA", "SYLLOBENCH_API", "SYLLOBENCH_API_KEY", "SYLLOBENCH_BASELINE", "SYLLOBENCH_BASE_URL",
 	"SYLLOBENCH_BELIEF_LIMIT", "SYLLOBENCH_CONCURRENCY", "SYLLOBENCH_DATASET", "SYLLOBENCH_DEADLINE", "SYLLOBENCH_FIXTURES",
-	"SYLLOBENCH_FLOOR", "SYLLOBENCH_FLOORS", "SYLLOBENCH_FORMAT", "SYLLOBENCH_FUZZ_SEEDS",
+	"SYLLOBENCH_FLOOR", "SYLLOBENCH_FLOORS", "SYLLOBENCH_FORMAT", "SYLLOBENCH_FUZZ_SEEDS", "SYLLOBENCH_LIMIT",
 	"SYLLOBENCH_MAX_FAILURES", "SYLLOBENCH_MAX_FLIPS", "SYLLOBENCH_MAX_REPLY_BYTES", "SYLLOBENCH_MAX_TOKENS",
 	"SYLLOBENCH_POWER", // 1: the gate's power simulation prints its full tables (internal/gate's tests)
 	"SYLLOBENCH_MODE", "SYLLOBENCH_MODEL", "SYLLOBENCH_OUT", "SYLLOBENCH_RETRIES",
@@ -375,6 +376,7 @@ func (r *reader) readModel(c *model.Config) {
 //	SYLLOBENCH_SIZE       default      small, default or large
 //	SYLLOBENCH_FORMAT     direct       direct, fewshot or cot
 //	SYLLOBENCH_SEMANTICS  traditional  traditional (every group mentioned has members) or boolean
+//	SYLLOBENCH_LIMIT      (all)        the first N questions of each probe, for trying, not scoring
 //
 // and the limits documented on [probes.Limits].
 func (r *reader) readBattery(cfg *probes.Config) {
@@ -406,6 +408,7 @@ func (r *reader) readBattery(cfg *probes.Config) {
 		}
 		cfg.Semantics = s
 	}
+	r.integer("SYLLOBENCH_LIMIT", 1, math.MaxInt32, "a positive integer, the questions to ask of each probe", func(n int64) { cfg.Limit = int(n) })
 	l := &cfg.Limits
 	r.number("SYLLOBENCH_FLOOR", 0, 1, "a number from 0 to 1", &l.Floor)
 	for _, p := range probes.All() {

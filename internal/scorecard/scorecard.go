@@ -67,6 +67,9 @@ type Config struct {
 	// Dataset is the imported dataset the run asked (SYLLOBENCH_DATASET),
 	// "sha256:" and the file's hex SHA-256; absent when none.
 	Dataset string `json:"dataset,omitempty"`
+	// Limit is SYLLOBENCH_LIMIT: only the first Limit questions of each
+	// probe were asked, a trial, not a score; absent when all were.
+	Limit int `json:"limit,omitempty"`
 }
 
 // Probe aggregates one probe.
