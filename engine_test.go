@@ -8,9 +8,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/syllobench/syllobench/internal/refmodel"
 )
 
 // go test and syllobench run ask exactly the same items, the committed
@@ -175,5 +178,41 @@ func TestScoresAreWritten(t *testing.T) {
 	summary, rerr := os.ReadFile(filepath.Join(dir, "summary.txt"))
 	if err != nil || rerr != nil || !strings.Contains(string(summary), "chains            24  1.000") || !strings.Contains(out, filepath.Join(dir, "summary.txt")) {
 		t.Errorf("run %v, summary %v:\n%s\n%s", err, rerr, summary, tail(out))
+	}
+}
+
+// Two external models in one go test: each is the subtest
+// model=<name>, its probes under it, with its own scorecard; the table
+// of both is printed and written beside the report.
+func TestGoTestSeveralModels(t *testing.T) {
+	endToEnd(t)
+	t.Parallel()
+	e, err := refmodel.Start(refmodel.All())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.Close() })
+	out := t.TempDir()
+	got, err := runChild(t, "^(TestReasoning|FuzzContentBias)$", "SYLLOBENCH_BASE_URL="+e.URL(), "SYLLOBENCH_MODEL=ref-logic,ref-belief",
+		"SYLLOBENCH_MODE=record", "SYLLOBENCH_FIXTURES="+t.TempDir(), "SYLLOBENCH_LIMIT=8", "SYLLOBENCH_OUT="+out)
+	if err == nil {
+		t.Errorf("go test passed with ref-belief among the models; want its failures")
+	}
+	for _, want := range []string{
+		"--- PASS: TestReasoning/model=ref-logic/probe=validity",
+		"--- FAIL: TestReasoning/model=ref-belief/probe=belief",
+		"--- PASS: FuzzContentBias/seed#0/model=ref-logic",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("go test's output lacks %q:\n%s", want, tail(got))
+		}
+	}
+	if !regexp.MustCompile(`(?m)^probe +ref-logic +ref-belief$`).MatchString(got) {
+		t.Errorf("no side-by-side table:\n%s", tail(got))
+	}
+	for _, f := range []string{"table.txt", "report.html", "ref-logic/scorecard.json", "ref-belief/scorecard.json"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Errorf("go test wrote no %s: %v", f, err)
+		}
 	}
 }

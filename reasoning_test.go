@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -14,36 +15,59 @@ import (
 	"github.com/syllobench/syllobench/internal/gate"
 	"github.com/syllobench/syllobench/internal/gen"
 	"github.com/syllobench/syllobench/internal/run"
+	"github.com/syllobench/syllobench/internal/scorecard"
 	"github.com/syllobench/syllobench/probes"
 )
 
 // The run is opened by the first test that needs it, inside m.Run: there
 // go test's cache sees every variable and file the run reads, so a
 // change of model, of a setting, of a fixture or of the baseline makes
-// the next go test run again rather than print a cached pass.
+// the next go test run again rather than print a cached pass. A run asks
+// one session per model (SYLLOBENCH_MODEL=a,b or SYLLOBENCH_MODELS_FILE).
 var (
 	openOnce sync.Once
-	session  *run.Session
+	sessions []*run.Session
 	openErr  error
 	deadline time.Time // go test's -timeout, from the start of the binary
 )
 
-// open returns the run the environment describes, or fails t with the
-// one-line reason it cannot be opened.
-func open(t testing.TB) *run.Session {
+// open returns the sessions of the models the environment describes, or
+// fails t with the one-line reason they cannot be opened.
+func open(t testing.TB) []*run.Session {
 	t.Helper()
 	openOnce.Do(func() {
-		settings, err := run.Load(run.Source{Short: testing.Short(), Deadline: deadline})
+		all, err := run.LoadAll(run.Source{Short: testing.Short(), Deadline: deadline})
 		if err != nil {
 			openErr = err
 			return
 		}
-		session, openErr = run.Open(context.Background(), settings)
+		for _, settings := range all {
+			s, err := run.Open(context.Background(), settings)
+			if err != nil {
+				openErr = err
+				return
+			}
+			sessions = append(sessions, s)
+		}
 	})
 	if openErr != nil {
 		t.Fatalf("syllobench: %v", openErr)
 	}
-	return session
+	return sessions
+}
+
+// eachModel runs f for every session: directly with one model, and as
+// the subtest model=<name> of each with several, one model after the
+// other (a local server serves one model at a time best).
+func eachModel(t *testing.T, f func(t *testing.T, s *run.Session)) {
+	ss := open(t)
+	if len(ss) == 1 {
+		f(t, ss[0])
+		return
+	}
+	for _, s := range ss {
+		t.Run("model="+s.Settings.Model.Model, func(t *testing.T) { f(t, s) })
+	}
 }
 
 func TestMain(m *testing.M) {
@@ -52,8 +76,11 @@ func TestMain(m *testing.M) {
 		deadline = time.Now().Add(d)
 	}
 	code := m.Run()
-	if session != nil {
-		code = max(code, finish(session))
+	for _, s := range sessions {
+		code = max(code, finish(s))
+	}
+	if len(sessions) > 1 && !fuzzWorker() {
+		code = max(code, sideBySide(sessions))
 	}
 	os.Exit(code)
 }
@@ -92,6 +119,28 @@ func finish(s *run.Session) int {
 	return code
 }
 
+// sideBySide prints the models' table and writes it, with the report of
+// them all, where their outputs are.
+func sideBySide(ss []*run.Session) int {
+	var cards []*scorecard.Scorecard
+	for _, s := range ss {
+		if sc := s.Scorecard(); len(sc.Probes) > 0 {
+			cards = append(cards, sc)
+		}
+	}
+	if len(cards) == 0 || ss[0].Settings.Out == "" {
+		return 0
+	}
+	dir := filepath.Dir(ss[0].Settings.Out)
+	table, err := run.WriteSideBySide(dir, cards)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "syllobench: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(os.Stderr, "%s\nsyllobench: the models side by side are in %s and %s\n", table, filepath.Join(dir, "table.txt"), filepath.Join(dir, "report.html"))
+	return 0
+}
+
 func fuzzWorker() bool {
 	f := flag.Lookup("test.fuzzworker")
 	return f != nil && f.Value.String() == "true"
@@ -99,29 +148,31 @@ func fuzzWorker() bool {
 
 // TestReasoning runs every probe of the battery against the model, each as
 // a parallel subtest, and the content-bias corpus as probe=content-bias:
-// go test -run 'TestReasoning/probe=belief' runs one.
+// go test -run 'TestReasoning/probe=belief' runs one. With several models
+// each is a subtest: TestReasoning/model=<name>/probe=<probe>.
 func TestReasoning(t *testing.T) {
-	s := open(t)
-	for _, p := range s.Probes() {
-		t.Run("probe="+p.Name, func(t *testing.T) {
+	eachModel(t, func(t *testing.T, s *run.Session) {
+		for _, p := range s.Probes() {
+			t.Run("probe="+p.Name, func(t *testing.T) {
+				t.Parallel()
+				a, _, err := s.Probe(t.Context(), p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				report(t, s, a, p.Reason)
+			})
+		}
+		t.Run("probe="+probes.ContentBiasProbe, func(t *testing.T) {
 			t.Parallel()
-			a, _, err := s.Probe(t.Context(), p)
+			a, err := s.ContentBias(t.Context())
 			if err != nil {
 				t.Fatal(err)
 			}
-			report(t, s, a, p.Reason)
+			if a.Tally.N == 0 {
+				t.Skip("the content-bias corpus is empty (SYLLOBENCH_FUZZ_SEEDS=0 and no case under testdata/fuzz/FuzzContentBias)")
+			}
+			report(t, s, a, "Isomorphic pairs of the fuzz corpus: a flip is a verdict that depends on content, not form.")
 		})
-	}
-	t.Run("probe="+probes.ContentBiasProbe, func(t *testing.T) {
-		t.Parallel()
-		a, err := s.ContentBias(t.Context())
-		if err != nil {
-			t.Fatal(err)
-		}
-		if a.Tally.N == 0 {
-			t.Skip("the content-bias corpus is empty (SYLLOBENCH_FUZZ_SEEDS=0 and no case under testdata/fuzz/FuzzContentBias)")
-		}
-		report(t, s, a, "Isomorphic pairs of the fuzz corpus: a flip is a verdict that depends on content, not form.")
 	})
 }
 
@@ -174,7 +225,10 @@ func report(t *testing.T, s *run.Session, a probes.Assessment, reason string) {
 // regressed fails on its own. It asks whatever of the battery
 // TestReasoning did not. A comparison of nothing fails.
 func TestGate(t *testing.T) {
-	s := open(t)
+	eachModel(t, gateModel)
+}
+
+func gateModel(t *testing.T, s *run.Session) {
 	if !s.Gating() {
 		t.Skip("no baseline: SYLLOBENCH_BASELINE=<model> gates this run against fixtures/<model>/scorecard.json")
 	}
@@ -218,8 +272,8 @@ func TestGate(t *testing.T) {
 // out, so that the fuzzer can search on a model that already fails it.
 // Outside fuzzing, a pair TestReasoning asked is not asked again.
 func FuzzContentBias(f *testing.F) {
-	s := open(f)
-	if s.Settings.FuzzSeeds {
+	ss := open(f)
+	if ss[0].Settings.FuzzSeeds {
 		for _, k := range probes.BiasSeedCorpus() {
 			f.Add(k.Seed, k.Family, k.Form, k.A, k.B, k.Presentation)
 		}
@@ -227,35 +281,47 @@ func FuzzContentBias(f *testing.F) {
 	fuzzing := flag.Lookup("test.fuzz").Value.String() != ""
 	f.Fuzz(func(t *testing.T, seed uint64, family uint8, form uint16, a, b, presentation uint8) {
 		k := probes.BiasKnobs{Seed: seed, Family: family, Form: form, A: a, B: b, Presentation: presentation}
-		pair, err := probes.ContentPair(s.Settings.Battery, k)
-		if errors.Is(err, gen.ErrNoContent) {
-			t.Skipf("no content in the taxonomy for %+v: %v", k, err)
-		}
-		if err != nil {
-			t.Fatalf("decoding %+v: %v", k, err)
-		}
-		rs := s.Pair(t.Context(), pair, !fuzzing)
-		if err := run.PairError(rs, t.Name()); err != nil {
-			t.Fatal(err)
-		}
-		failure, undecided := probes.CompareContentPair(rs, s.Settings.Battery.Limits.Strict)
-		if undecided {
-			t.Skipf("a reply gave no answer, so the pair shows nothing:\n%s\n\n%s", probes.Counterexample(rs[0]), probes.Counterexample(rs[1]))
-		}
-		switch {
-		case failure != "" && (fuzzing || s.Enforced()):
-			t.Error(failure)
-		case failure != "":
-			t.Log("reported, not failed: this run is a gate against " + s.Settings.Baseline + ":\n" + failure)
-		}
-		if !fuzzing {
-			msgs, err := s.PinnedRegressions(rs[:])
-			if err != nil {
-				t.Fatal(err)
+		for _, s := range ss {
+			if len(ss) == 1 {
+				contentPair(t, s, k, fuzzing)
+				continue
 			}
-			for _, m := range msgs {
-				t.Error(m)
-			}
+			t.Run("model="+s.Settings.Model.Model, func(t *testing.T) { contentPair(t, s, k, fuzzing) })
 		}
 	})
+}
+
+// contentPair asks the pair k decodes into of one model and fails t when
+// its verdicts differ, or a pinned item regressed.
+func contentPair(t *testing.T, s *run.Session, k probes.BiasKnobs, fuzzing bool) {
+	pair, err := probes.ContentPair(s.Settings.Battery, k)
+	if errors.Is(err, gen.ErrNoContent) {
+		t.Skipf("no content in the taxonomy for %+v: %v", k, err)
+	}
+	if err != nil {
+		t.Fatalf("decoding %+v: %v", k, err)
+	}
+	rs := s.Pair(t.Context(), pair, !fuzzing)
+	if err := run.PairError(rs, t.Name()); err != nil {
+		t.Fatal(err)
+	}
+	failure, undecided := probes.CompareContentPair(rs, s.Settings.Battery.Limits.Strict)
+	if undecided {
+		t.Skipf("a reply gave no answer, so the pair shows nothing:\n%s\n\n%s", probes.Counterexample(rs[0]), probes.Counterexample(rs[1]))
+	}
+	switch {
+	case failure != "" && (fuzzing || s.Enforced()):
+		t.Error(failure)
+	case failure != "":
+		t.Log("reported, not failed: this run is a gate against " + s.Settings.Baseline + ":\n" + failure)
+	}
+	if !fuzzing {
+		msgs, err := s.PinnedRegressions(rs[:])
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range msgs {
+			t.Error(m)
+		}
+	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -13,11 +12,7 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/syllobench/syllobench/internal/atomicfile"
-	"github.com/syllobench/syllobench/internal/fixture"
 	"github.com/syllobench/syllobench/internal/gate"
-	"github.com/syllobench/syllobench/internal/refmodel"
-	"github.com/syllobench/syllobench/internal/report"
 	engine "github.com/syllobench/syllobench/internal/run"
 	"github.com/syllobench/syllobench/internal/scorecard"
 	"github.com/syllobench/syllobench/probes"
@@ -57,7 +52,8 @@ probe below its pass marks.
 
 // runFlags are the flags that stand for a variable.
 var runFlags = []struct{ name, variable, usage string }{
-	{"model", "SYLLOBENCH_MODEL", "model name (SYLLOBENCH_MODEL)"},
+	{"model", "SYLLOBENCH_MODEL", "model name, or several separated by commas, asked one after the other on one server (SYLLOBENCH_MODEL)"},
+	{"models-file", "SYLLOBENCH_MODELS_FILE", "a file of models on several servers, one a line: base URL, model, and optionally the variable holding its key (SYLLOBENCH_MODELS_FILE)"},
 	{"base-url", "SYLLOBENCH_BASE_URL", "OpenAI-compatible base URL (SYLLOBENCH_BASE_URL)"},
 	{"size", "SYLLOBENCH_SIZE", "small, default or large (SYLLOBENCH_SIZE)"},
 	{"format", "SYLLOBENCH_FORMAT", "direct, fewshot or cot (SYLLOBENCH_FORMAT)"},
@@ -87,19 +83,14 @@ func runRun(stdout, stderr io.Writer, args []string) error {
 	for _, f := range runFlags {
 		flags[f.variable] = engine.Flag{Name: f.name, Value: *values[f.variable]}
 	}
-	src := engine.Source{Flags: flags, Ask: true}
 	// With no model configured, every built-in reasoner is run.
-	first, err := engine.Load(src)
+	all, err := engine.LoadAll(engine.Source{Flags: flags, Ask: true, EveryReasoner: true})
 	if err != nil {
 		return flagged(err)
 	}
-	selected, err := selectProbes("run", *probeList, engine.ProbesOf(first))
+	selected, err := selectProbes("run", *probeList, engine.ProbesOf(all[0]))
 	if err != nil {
 		return err
-	}
-	models := []string{first.Model.Model}
-	if _, named := first.Set("SYLLOBENCH_MODEL"); !named && first.Model.BaseURL == "" {
-		models = refmodel.Names()
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -107,23 +98,18 @@ func runRun(stdout, stderr io.Writer, args []string) error {
 	// abandoned, what was answered is written); a second one ends the
 	// process at once, as it would without the handler.
 	context.AfterFunc(ctx, stop)
-	out := first.Out
+	out := all[0].Out
+	if len(all) > 1 {
+		out = filepath.Dir(out) // each model's outputs are in a folder of their own
+	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return fmt.Errorf("-out (SYLLOBENCH_OUT): %w", err)
 	}
 
 	var cards []*scorecard.Scorecard
 	var failures []error
-	for _, m := range models {
-		flags["SYLLOBENCH_MODEL"] = engine.Flag{Name: "model", Value: m}
-		if len(models) > 1 {
-			flags["SYLLOBENCH_OUT"] = engine.Flag{Name: "out", Value: filepath.Join(out, fixture.Slug(m))}
-		}
-		settings, err := engine.Load(src)
-		if err != nil {
-			return err
-		}
-		sc, runErr := runModel(ctx, settings, selected, *probeList == "", *gating, stdout, stderr, len(models) == 1)
+	for _, settings := range all {
+		sc, runErr := runModel(ctx, settings, selected, *probeList == "", *gating, stdout, stderr, len(all) == 1)
 		if sc == nil {
 			return runErr
 		}
@@ -135,7 +121,7 @@ func runRun(stdout, stderr io.Writer, args []string) error {
 			break
 		}
 	}
-	if err := writeOutputs(stdout, out, cards, len(models) > 1); err != nil {
+	if err := writeOutputs(stdout, out, cards, len(all) > 1); err != nil {
 		return err
 	}
 	return errors.Join(failures...)
@@ -300,30 +286,13 @@ func writeOutputs(stdout io.Writer, dir string, cards []*scorecard.Scorecard, se
 	if len(cards) == 0 {
 		return nil
 	}
-	var table strings.Builder
-	if err := report.Text(&table, cards); err != nil {
-		return err
-	}
-	if err := atomicfile.Write(filepath.Join(dir, "table.txt"), []byte(table.String())); err != nil {
+	table, err := engine.WriteSideBySide(dir, cards)
+	if err != nil {
 		return err
 	}
 	if several {
-		fmt.Fprint(stdout, table.String())
+		fmt.Fprint(stdout, table)
 	}
-	path := filepath.Join(dir, "report.html")
-	if err := writeHTMLReport(path, cards); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "\nwrote %s, %s and the scorecards in %s\n", path, filepath.Join(dir, "table.txt"), dir)
+	fmt.Fprintf(stdout, "\nwrote %s, %s and the scorecards in %s\n", filepath.Join(dir, "report.html"), filepath.Join(dir, "table.txt"), dir)
 	return nil
-}
-
-// writeHTMLReport writes the HTML report of cards to path, through a
-// temporary file, so that a reader never sees half a report.
-func writeHTMLReport(path string, cards []*scorecard.Scorecard) error {
-	var b bytes.Buffer
-	if err := report.HTML(&b, cards); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return atomicfile.Write(path, b.Bytes())
 }

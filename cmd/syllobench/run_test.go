@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -225,5 +226,60 @@ func TestRunGateDecidesAsGoTest(t *testing.T) {
 		if tc.fail == "" && err != nil || tc.fail != "" && (err == nil || !strings.Contains(err.Error(), tc.fail)) {
 			t.Errorf("run -gate %q: error %v; want %q", tc.args, err, tc.fail)
 		}
+	}
+}
+
+// Two external models in one run: a list on one server, and a models file
+// naming two servers. Each gets its fixtures, scorecard and summary; the
+// table shows them side by side, and the report holds both.
+func TestRunSeveralExternalModels(t *testing.T) {
+	cleanEnv(t)
+	e, err := refmodel.Start(refmodel.All())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.Close() })
+	other, err := refmodel.Start(refmodel.All())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { other.Close() })
+	modelsFile := filepath.Join(t.TempDir(), "models.txt")
+	if err := os.WriteFile(modelsFile, []byte("# two servers\n"+e.URL()+" ref-logic\n"+other.URL()+" ref-belief\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"-base-url", e.URL(), "-model", "ref-logic,ref-belief"},
+		{"-models-file", modelsFile},
+	} {
+		t.Run(strings.Join(args[:1], ""), func(t *testing.T) {
+			out, fixtures := t.TempDir(), t.TempDir()
+			t.Setenv("SYLLOBENCH_FIXTURES", fixtures)
+			var stdout, stderr bytes.Buffer
+			err := run(&stdout, &stderr, append([]string{"run", "-limit", "8", "-out", out}, args...))
+			if err != nil {
+				t.Fatalf("run: %v\n%s", err, stderr.String())
+			}
+			header := regexp.MustCompile(`(?m)^probe +ref-logic +ref-belief$`)
+			if !header.MatchString(stdout.String()) {
+				t.Errorf("no side-by-side table of ref-logic and ref-belief:\n%s", stdout.String())
+			}
+			for _, m := range []string{"ref-logic", "ref-belief"} {
+				sc, err := scorecard.ReadFile(filepath.Join(out, m, "scorecard.json"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if sc.Model != m || sc.Config.Target != "external" || len(sc.Items) == 0 {
+					t.Errorf("%s's scorecard: model %s, target %s, %d items", m, sc.Model, sc.Config.Target, len(sc.Items))
+				}
+				if files, _ := filepath.Glob(filepath.Join(fixtures, m, "*.jsonl")); len(files) == 0 {
+					t.Errorf("no fixtures recorded for %s", m)
+				}
+			}
+			page, err := os.ReadFile(filepath.Join(out, "report.html"))
+			if err != nil || !bytes.Contains(page, []byte("ref-logic")) || !bytes.Contains(page, []byte("ref-belief")) {
+				t.Errorf("the report does not hold both models (%v)", err)
+			}
+		})
 	}
 }

@@ -91,6 +91,10 @@ type Source struct {
 	// Ask makes record the default mode for an external model, as
 	// syllobench run, which asks, wants it; go test replays by default.
 	Ask bool
+	// EveryReasoner makes [LoadAll] ask every built-in reasoner when no
+	// model and no server are configured, as syllobench run does; go
+	// test asks ref-logic.
+	EveryReasoner bool
 	// Deadline is the caller's own, go test's -timeout: the run's default
 	// deadline comes a margin before it, so that the run ends, writes its
 	// partial scorecard and says why before go test panics.
@@ -132,7 +136,7 @@ var Variables = []string{
 	"SYLLOBENCH_FLOOR", "SYLLOBENCH_FLOORS", "SYLLOBENCH_FORMAT", "SYLLOBENCH_FUZZ_SEEDS", "SYLLOBENCH_LIMIT",
 	"SYLLOBENCH_MAX_FAILURES", "SYLLOBENCH_MAX_FLIPS", "SYLLOBENCH_MAX_REPLY_BYTES", "SYLLOBENCH_MAX_TOKENS",
 	"SYLLOBENCH_POWER", // 1: the gate's power simulation prints its full tables (internal/gate's tests)
-	"SYLLOBENCH_MODE", "SYLLOBENCH_MODEL", "SYLLOBENCH_OUT", "SYLLOBENCH_RETRIES",
+	"SYLLOBENCH_MODE", "SYLLOBENCH_MODEL", "SYLLOBENCH_MODELS_FILE", "SYLLOBENCH_OUT", "SYLLOBENCH_RETRIES",
 	"SYLLOBENCH_SAMPLING_SEED", "SYLLOBENCH_SEED", "SYLLOBENCH_SEMANTICS", "SYLLOBENCH_SIZE",
 	"SYLLOBENCH_STRICT", "SYLLOBENCH_TEMPERATURE", "SYLLOBENCH_TIMEOUT", "SYLLOBENCH_UPDATE",
 }
