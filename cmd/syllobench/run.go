@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -12,7 +13,11 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/syllobench/syllobench/internal/atomicfile"
 	"github.com/syllobench/syllobench/internal/gate"
+	"github.com/syllobench/syllobench/internal/junit"
+	"github.com/syllobench/syllobench/internal/markdown"
+	"github.com/syllobench/syllobench/internal/report"
 	engine "github.com/syllobench/syllobench/internal/run"
 	"github.com/syllobench/syllobench/internal/scorecard"
 	"github.com/syllobench/syllobench/probes"
@@ -72,6 +77,8 @@ func runRun(stdout, stderr io.Writer, args []string) error {
 		values[f.variable] = fs.String(f.name, "", f.usage)
 	}
 	probeList := fs.String("probe", "", "comma-separated probes to run (default: all, and the content-bias corpus)")
+	junitPath := fs.String("junit", "", "write the results as JUnit XML to this file, for CI: a test case per check of each probe (and of the gate)")
+	summaryPath := fs.String("summary", os.Getenv("GITHUB_STEP_SUMMARY"), "write the table (and the comparison with the baseline) in Markdown to this file; default $GITHUB_STEP_SUMMARY, appended to, when set")
 	gating := fs.Bool("gate", false, "exit 1 when go test would fail: a regression against the baseline, or without one a probe below its pass marks")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
@@ -106,14 +113,14 @@ func runRun(stdout, stderr io.Writer, args []string) error {
 		return fmt.Errorf("-out (SYLLOBENCH_OUT): %w", err)
 	}
 
-	var cards []*scorecard.Scorecard
+	var runs []modelRun
 	var failures []error
 	for _, settings := range all {
-		sc, runErr := runModel(ctx, settings, selected, *probeList == "", *gating, stdout, stderr, len(all) == 1)
-		if sc == nil {
+		r, runErr := runModel(ctx, settings, selected, *probeList == "", *gating, stdout, stderr, len(all) == 1)
+		if r.card == nil {
 			return runErr
 		}
-		cards = append(cards, sc)
+		runs = append(runs, r)
 		if runErr != nil {
 			failures = append(failures, runErr)
 		}
@@ -121,10 +128,74 @@ func runRun(stdout, stderr io.Writer, args []string) error {
 			break
 		}
 	}
+	cards := make([]*scorecard.Scorecard, len(runs))
+	for i, r := range runs {
+		cards[i] = r.card
+	}
 	if err := writeOutputs(stdout, out, cards, len(all) > 1); err != nil {
 		return err
 	}
+	if err := writeCI(stdout, *junitPath, *summaryPath, runs); err != nil {
+		return err
+	}
 	return errors.Join(failures...)
+}
+
+// writeCI writes the JUnit XML of the runs to junitPath and the Markdown
+// summary (the table, then each comparison with a baseline) to
+// summaryPath, when they are set. The summary is appended to
+// $GITHUB_STEP_SUMMARY, which other steps write too, and replaces any
+// other file.
+func writeCI(stdout io.Writer, junitPath, summaryPath string, runs []modelRun) error {
+	if junitPath != "" {
+		var b bytes.Buffer
+		suites := make([]junit.Suite, len(runs))
+		for i, r := range runs {
+			suites[i] = r.suite
+		}
+		if err := junit.Write(&b, "syllobench", suites); err != nil {
+			return err
+		}
+		if err := atomicfile.Write(junitPath, b.Bytes()); err != nil {
+			return fmt.Errorf("-junit: %w", err)
+		}
+		fmt.Fprintf(stdout, "wrote %s\n", junitPath)
+	}
+	if summaryPath == "" {
+		return nil
+	}
+	var md strings.Builder
+	models := make([]string, len(runs))
+	cards := make([]*scorecard.Scorecard, len(runs))
+	for i, r := range runs {
+		models[i], cards[i] = markdown.Text(r.card.Model), r.card
+	}
+	fmt.Fprintf(&md, "## syllobench %s: %s\n\n", probes.Version, strings.Join(models, ", "))
+	if err := report.Markdown(&md, cards); err != nil {
+		return err
+	}
+	for _, r := range runs {
+		if r.comparison != "" {
+			md.WriteString("\n" + r.comparison)
+		}
+	}
+	if summaryPath == os.Getenv("GITHUB_STEP_SUMMARY") {
+		f, err := os.OpenFile(summaryPath, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+		if err != nil {
+			return fmt.Errorf("-summary: %w", err)
+		}
+		_, err = io.WriteString(f, md.String()+"\n")
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("-summary: %w", err)
+		}
+	} else if err := atomicfile.Write(summaryPath, []byte(md.String())); err != nil {
+		return fmt.Errorf("-summary: %w", err)
+	}
+	fmt.Fprintf(stdout, "wrote the summary to %s\n", summaryPath)
+	return nil
 }
 
 // flagged makes a bad setting given by a flag a usage error (exit 2), as
@@ -137,29 +208,38 @@ func flagged(err error) error {
 	return err
 }
 
+// modelRun is what a run of one model gives: its scorecard (nil when the
+// run could not start), its JUnit suite, and its comparison with the
+// baseline in Markdown ("" without one).
+type modelRun struct {
+	card       *scorecard.Scorecard
+	suite      junit.Suite
+	comparison string
+}
+
 // runModel runs the battery (or the probes selected, and the corpus when
 // corpus is set) against one model, with a progress report on stderr,
 // writes its scorecard and summary, compares it with the baseline and
 // writes the baseline, as the settings say. It returns the scorecard
 // (nil when the run could not start) and why the run fails, if it does.
-func runModel(ctx context.Context, settings engine.Settings, selected []probes.Probe, corpus, gating bool, stdout, stderr io.Writer, one bool) (*scorecard.Scorecard, error) {
+func runModel(ctx context.Context, settings engine.Settings, selected []probes.Probe, corpus, gating bool, stdout, stderr io.Writer, one bool) (res modelRun, runErr error) {
 	s, err := engine.Open(ctx, settings)
 	if err != nil {
-		return nil, err
+		return res, err
 	}
 	var failures []error
 	defer func() {
 		if err := s.Close(); err != nil {
-			failures = append(failures, err)
+			runErr = errors.Join(runErr, err)
 		}
 	}()
 	total, err := s.Cases(selected, corpus)
 	if err != nil {
-		return nil, err
+		return res, err
 	}
 	if s.Gating() {
 		if err := s.CheckBaseline(); err != nil {
-			return nil, err
+			return res, err
 		}
 	}
 	prog := newProgress(stderr, settings.Model.Model, total)
@@ -174,11 +254,12 @@ func runModel(ctx context.Context, settings engine.Settings, selected []probes.P
 		prog.finish("")
 	}
 	if err != nil {
-		return nil, err
+		return res, err
 	}
 	sc := s.Scorecard()
+	res.card = sc
 	if _, err := s.WriteOutputs(); err != nil {
-		return nil, err
+		return res, err
 	}
 	if one {
 		s.Summary(stdout)
@@ -203,6 +284,7 @@ func runModel(ctx context.Context, settings engine.Settings, selected []probes.P
 			}
 		}
 	}
+	res.suite = s.JUnit(nil)
 	if s.Gating() {
 		// Compared whenever a baseline is set; only -gate makes a
 		// regression fail the run.
@@ -210,10 +292,18 @@ func runModel(ctx context.Context, settings engine.Settings, selected []probes.P
 		switch {
 		case err != nil:
 			failures = append(failures, err)
+			res.suite = s.JUnit(nil)
+			res.suite.Cases = append(res.suite.Cases, junit.Case{Class: "gate", Name: "comparison", Error: err.Error()})
 		default:
+			res.suite = s.JUnit(c)
+			var md strings.Builder
+			if err := c.Write(&md, gate.Markdown, 20); err != nil {
+				return res, err
+			}
+			res.comparison = md.String()
 			fmt.Fprintln(stdout)
 			if err := c.Write(stdout, gate.Text, 20); err != nil {
-				return nil, err
+				return res, err
 			}
 			if gating && c.Failed() {
 				failures = append(failures, fmt.Errorf("%s fails the gate against %s", model, settings.Baseline))
@@ -230,7 +320,7 @@ func runModel(ctx context.Context, settings engine.Settings, selected []probes.P
 	} else if settings.Update {
 		failures = append(failures, fmt.Errorf("SYLLOBENCH_UPDATE=1: the baseline of %s is not written, because the run did not complete", model))
 	}
-	return sc, errors.Join(failures...)
+	return res, errors.Join(failures...)
 }
 
 // infrastructure counts the failed requests of a run and gives the first

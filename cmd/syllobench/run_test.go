@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +15,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/syllobench/syllobench/internal/junit"
 	"github.com/syllobench/syllobench/internal/refmodel"
 	"github.com/syllobench/syllobench/internal/scorecard"
 	"github.com/syllobench/syllobench/probes"
@@ -281,5 +283,83 @@ func TestRunSeveralExternalModels(t *testing.T) {
 				t.Errorf("the report does not hold both models (%v)", err)
 			}
 		})
+	}
+}
+
+// run -junit writes JUnit XML in the shape CI systems read, a case per
+// check with the counterexamples in the failures; -summary writes the
+// Markdown table and the comparison with the baseline, and is appended
+// to $GITHUB_STEP_SUMMARY when that is set.
+func TestRunJUnitAndSummary(t *testing.T) {
+	cleanEnv(t)
+	t.Setenv("SYLLOBENCH_FIXTURES", filepath.Join("..", "..", "fixtures"))
+	dir := t.TempDir()
+	stepSummary := filepath.Join(dir, "step-summary.md")
+	if err := os.WriteFile(stepSummary, []byte("# an earlier step\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("GITHUB_STEP_SUMMARY", stepSummary)
+	xmlPath := filepath.Join(dir, "junit.xml")
+	for _, tc := range []struct {
+		args     []string
+		failures bool // the JUnit cases fail: no baseline, so the pass marks are enforced
+	}{
+		{[]string{"-model", "ref-belief", "-size", "small"}, true},
+		{[]string{"-model", "ref-atmosphere", "-size", "small", "-baseline", "ref-logic"}, false},
+	} {
+		var stdout, stderr bytes.Buffer
+		err := run(&stdout, &stderr, append([]string{"run", "-out", t.TempDir(), "-junit", xmlPath}, tc.args...))
+		if err != nil {
+			t.Fatalf("run %q: %v\n%s", tc.args, err, stderr.String())
+		}
+		doc, err := os.ReadFile(xmlPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := junit.Validate(doc); err != nil {
+			t.Fatalf("run %q -junit: not the JUnit shape: %v", tc.args, err)
+		}
+		var parsed struct {
+			Suites []struct {
+				Name  string `xml:"name,attr"`
+				Cases []struct {
+					Class   string `xml:"classname,attr"`
+					Name    string `xml:"name,attr"`
+					Failure *struct {
+						Text string `xml:",chardata"`
+					} `xml:"failure"`
+				} `xml:"testcase"`
+			} `xml:"testsuite"`
+		}
+		if err := xml.Unmarshal(doc, &parsed); err != nil {
+			t.Fatal(err)
+		}
+		failed, gateCases, withCounterexample := 0, 0, 0
+		for _, c := range parsed.Suites[0].Cases {
+			if c.Class == "gate" {
+				gateCases++
+			}
+			if c.Failure != nil {
+				failed++
+				if strings.Contains(c.Failure.Text, "expected:") && strings.Contains(c.Failure.Text, "reply:") {
+					withCounterexample++
+				}
+			}
+		}
+		switch {
+		case tc.failures && (failed == 0 || withCounterexample == 0):
+			t.Errorf("run %q: %d failed cases, %d with a counterexample; want the failed checks, with their counterexamples", tc.args, failed, withCounterexample)
+		case !tc.failures && (gateCases == 0 || failed == 0):
+			t.Errorf("run %q: %d gate cases, %d failed; want the gate's probes, the regressions failed", tc.args, gateCases, failed)
+		}
+	}
+	summary, err := os.ReadFile(stepSummary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"# an earlier step\n", "## syllobench " + probes.Version + ": ref-belief\n", "| probe | ref-belief |\n", "| validity | 0.600 [0.474, 0.714] **FAIL** |", "**syllobench gate ❌ fails**: `ref-atmosphere` against baseline `ref-logic`"} {
+		if !strings.Contains(string(summary), want) {
+			t.Errorf("the step summary lacks %q:\n%s", want, summary)
+		}
 	}
 }

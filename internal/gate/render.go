@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/syllobench/syllobench/internal/human"
+	"github.com/syllobench/syllobench/internal/markdown"
 	"github.com/syllobench/syllobench/internal/scorecard"
 )
 
@@ -56,84 +57,6 @@ func textEsc(s string) string {
 		return strconv.Quote(s)
 	}
 	return s
-}
-
-// visible replaces each character of s that is not printable (line
-// breaks, tabs, controls, bidirectional formatting) by its Go escape,
-// \n, \t, \u202e…, and invalid UTF-8 by U+FFFD: what is left holds no
-// line break.
-func visible(s string) string {
-	if utf8.ValidString(s) && strings.IndexFunc(s, func(r rune) bool { return !strconv.IsPrint(r) }) < 0 {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
-		if strconv.IsPrint(r) {
-			b.WriteRune(r)
-			continue
-		}
-		q := strconv.QuoteRune(r) // 'x' with x escaped
-		b.WriteString(q[1 : len(q)-1])
-	}
-	return b.String()
-}
-
-// mdText escapes s for Markdown text, in a paragraph, a list item or a
-// table cell: line breaks and other unprintable characters are shown
-// escaped (see visible), so that s stays on its line and in its cell;
-// &, < and > become HTML entities, so that s opens or closes no HTML
-// element (a <details> block, a <script>); and the characters with a
-// meaning in Markdown inline syntax or tables (\ ` * _ [ ] | ~ $) are
-// backslash-escaped, so that s makes no code span, emphasis, link, image,
-// math or cell boundary. (As s holds no line break, it starts no line,
-// and the characters that mean something only there, # - + = > and
-// digits, cannot start a heading, a list or a quote.)
-func mdText(s string) string {
-	s = visible(s)
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '&':
-			b.WriteString("&amp;")
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '\\', '`', '*', '_', '[', ']', '|', '~', '$':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// mdCode writes s as a Markdown code span, which shows it literally: its
-// line breaks and unprintable characters shown escaped, and the span
-// delimited by one backtick more than the longest run of backticks in
-// s, padded with a space where s starts or ends with a backtick (or a
-// space), so that nothing in s can close the span early. It is not for
-// a table cell, where | would still split the cell.
-func mdCode(s string) string {
-	s = visible(s)
-	if s == "" {
-		return `""`
-	}
-	longest, run := 0, 0
-	for _, r := range s {
-		if r == '`' {
-			run++
-			longest = max(longest, run)
-		} else {
-			run = 0
-		}
-	}
-	fence := strings.Repeat("`", longest+1)
-	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") || strings.HasPrefix(s, " ") || strings.HasSuffix(s, " ") {
-		s = " " + s + " "
-	}
-	return fence + s + fence
 }
 
 // Format is how a comparison is written.
@@ -313,11 +236,11 @@ func (c *Comparison) writeMarkdown(w io.Writer, maxFlips int) error {
 		status = "❌ fails"
 	}
 	fmt.Fprintf(&b, "**syllobench gate %s**: %s against baseline %s (%d paired items, exact McNemar on flipped items, Holm-corrected, α = %g)\n\n",
-		status, mdCode(c.Cand), mdCode(c.Base), c.Paired, c.Thresholds.Alpha)
+		status, markdown.Code(c.Cand), markdown.Code(c.Base), c.Paired, c.Thresholds.Alpha)
 	rows, notes := c.cells()
 	for i, r := range rows {
 		for j := range r {
-			r[j] = mdText(r[j])
+			r[j] = markdown.Text(r[j])
 		}
 		fmt.Fprintf(&b, "| %s |\n", strings.Join(r, " | "))
 		if i == 0 {
@@ -327,23 +250,23 @@ func (c *Comparison) writeMarkdown(w io.Writer, maxFlips int) error {
 	if len(notes) > 0 {
 		b.WriteString("\n")
 		for i, n := range notes {
-			fmt.Fprintf(&b, "(%d) %s  \n", i+1, mdText(n))
+			fmt.Fprintf(&b, "(%d) %s  \n", i+1, markdown.Text(n))
 		}
 	}
-	if l := c.mfaLine(mdText); l != "" {
+	if l := c.mfaLine(markdown.Text); l != "" {
 		fmt.Fprintf(&b, "\n%s\n", l)
 	}
 	if c.Content != nil {
-		fmt.Fprintf(&b, "\n%s\n", mdText(c.Content.line()))
+		fmt.Fprintf(&b, "\n%s\n", markdown.Text(c.Content.line()))
 	}
 	for _, w := range c.Warnings {
-		fmt.Fprintf(&b, "\n_Note: %s_\n", mdText(w))
+		fmt.Fprintf(&b, "\n_Note: %s_\n", markdown.Text(w))
 	}
 	md := func(b *strings.Builder, f Flip) {
-		fmt.Fprintf(b, "- %s: expected **%s**; was %s, now **%s**", mdCode(f.ID), mdText(f.Expected),
-			given(f.BaseVerdict, f.BaseOutcome, mdText), given(f.Verdict, f.Outcome, mdText))
+		fmt.Fprintf(b, "- %s: expected **%s**; was %s, now **%s**", markdown.Code(f.ID), markdown.Text(f.Expected),
+			given(f.BaseVerdict, f.BaseOutcome, markdown.Text), given(f.Verdict, f.Outcome, markdown.Text))
 		if s := statement(f); s != "" {
-			fmt.Fprintf(b, "<br>%s", mdText(s))
+			fmt.Fprintf(b, "<br>%s", markdown.Text(s))
 		}
 		b.WriteString("\n")
 	}

@@ -318,24 +318,3 @@ func TestJSONKeepsStrings(t *testing.T) {
 		t.Error("the strings changed the number of lines of the JSON")
 	}
 }
-
-func TestMarkdownEscapers(t *testing.T) {
-	for _, tc := range []struct{ in, code, text string }{
-		{"ref-logic", "`ref-logic`", "ref-logic"},
-		{"", `""`, ""},
-		{"a`b", "``a`b``", "a\\`b"},
-		{"`x``", "``` `x`` ```", "\\`x\\`\\`"},
-		{" x ", "`  x  `", " x "},
-		{"a\nb|c", "`a\\nb|c`", "a\\\\nb\\|c"},
-		{"<b>&", "`<b>&`", "&lt;b&gt;&amp;"},
-		{"*[x](y)*_~$", "`*[x](y)*_~$`", `\*\[x\](y)\*\_\~\$`},
-		{"\xff\u202e", "`\uFFFD\\u202e`", "\uFFFD\\\\u202e"},
-	} {
-		if got := mdCode(tc.in); got != tc.code {
-			t.Errorf("mdCode(%q) = %q, want %q", tc.in, got, tc.code)
-		}
-		if got := mdText(tc.in); got != tc.text {
-			t.Errorf("mdText(%q) = %q, want %q", tc.in, got, tc.text)
-		}
-	}
-}

@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 	"unicode/utf8"
 
+	"github.com/syllobench/syllobench/internal/markdown"
 	"github.com/syllobench/syllobench/internal/scorecard"
 )
 
@@ -26,18 +27,68 @@ import (
 // that is not printable is written quoted, as by %q, so that it stays in
 // its cell.
 func Text(w io.Writer, cards []*scorecard.Scorecard) error {
-	if len(cards) == 0 {
-		return errNoCards
+	rows, err := tableRows(cards, textCell)
+	if err != nil {
+		return err
 	}
 	var buf bytes.Buffer
 	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
+	for _, row := range rows {
+		writeRow(tw, row)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	// Every cell ends in a tab, so that every column is aligned; the
+	// padding this leaves at the end of a line goes.
+	var out strings.Builder
+	for _, line := range strings.SplitAfter(buf.String(), "\n") {
+		if line != "" {
+			out.WriteString(strings.TrimRight(line, " \n") + "\n")
+		}
+	}
+	_, err = io.WriteString(w, out.String())
+	return err
+}
+
+// Markdown writes the table of [Text] as a GitHub-flavoured Markdown
+// table, for a pull request or a CI step summary: the accuracy and the
+// result of each model share a cell. Names from the scorecards are
+// escaped (package markdown).
+func Markdown(w io.Writer, cards []*scorecard.Scorecard) error {
+	rows, err := tableRows(cards, markdown.Text)
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	for i, row := range rows {
+		cells := []string{row[0]}
+		for j := 1; j+1 < len(row); j += 2 {
+			cells = append(cells, strings.TrimSpace(row[j]+" "+strings.Replace(row[j+1], "FAIL", "**FAIL**", 1)))
+		}
+		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
+		if i == 0 {
+			b.WriteString("|---" + strings.Repeat("|---", len(cells)-1) + "|\n")
+		}
+	}
+	_, err = io.WriteString(w, b.String())
+	return err
+}
+
+// tableRows is the table of Text and Markdown: a header, a row per
+// probe, then the MFA match and the content effect; each model two
+// cells, the accuracy and the result. esc escapes names for the format.
+func tableRows(cards []*scorecard.Scorecard, esc func(string) string) ([][]string, error) {
+	if len(cards) == 0 {
+		return nil, errNoCards
+	}
 	row := []string{"probe"}
 	for _, l := range labels(cards) {
-		row = append(row, textCell(l), "")
+		row = append(row, esc(l), "")
 	}
-	writeRow(tw, row)
+	rows := [][]string{row}
 	for _, name := range probeNames(cards) {
-		row := []string{textCell(name)}
+		row := []string{esc(name)}
 		for _, c := range cards {
 			p := findProbe(c, name)
 			if p == nil {
@@ -51,7 +102,7 @@ func Text(w io.Writer, cards []*scorecard.Scorecard) error {
 			}
 			row = append(row, acc, word)
 		}
-		writeRow(tw, row)
+		rows = append(rows, row)
 	}
 	// The agreement with people's most frequent answer to each premise
 	// pair (package human), for the cards with conclusions answers.
@@ -63,7 +114,7 @@ func Text(w io.Writer, cards []*scorecard.Scorecard) error {
 		}
 		row = append(row, cell, "")
 	}
-	writeRow(tw, row)
+	rows = append(rows, row)
 	// SemEval-2026 Task 11's total content effect and ranking score over
 	// all the validity questions about real things.
 	row = []string{"TCE, score"}
@@ -74,20 +125,7 @@ func Text(w io.Writer, cards []*scorecard.Scorecard) error {
 		}
 		row = append(row, cell, "")
 	}
-	writeRow(tw, row)
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	// Every cell ends in a tab, so that every column is aligned; the
-	// padding this leaves at the end of a line goes.
-	var out strings.Builder
-	for _, line := range strings.SplitAfter(buf.String(), "\n") {
-		if line != "" {
-			out.WriteString(strings.TrimRight(line, " \n") + "\n")
-		}
-	}
-	_, err := io.WriteString(w, out.String())
-	return err
+	return append(rows, row), nil
 }
 
 // textCell returns s, or s quoted when it holds invalid UTF-8 or a
