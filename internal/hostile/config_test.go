@@ -62,6 +62,10 @@ var garbage = []struct {
 	{"SYLLOBENCH_API", []string{"responses", "Chat", "completion"}},
 	// A dataset that is not one: a text file, a missing one, a directory.
 	{"SYLLOBENCH_DATASET", []string{"{file}", "{file}/below", "/no/such/dataset.json", "."}},
+	{"SYLLOBENCH_LIMIT", []string{"0", "-5", "few", "2.5"}},
+	// A models file that is not one: a text file of one word, a missing
+	// one, a directory.
+	{"SYLLOBENCH_MODELS_FILE", []string{"{file}", "/no/such/models.txt", "."}},
 }
 
 // TestHostileConfigCoverage: every variable run.Load reads has its

@@ -66,11 +66,15 @@ func environ(vars map[string]string) []string {
 // load reads the settings of a run from vars alone, as go test would
 // from an environment holding just vars (short: go test -short).
 func load(vars map[string]string, short bool) (run.Settings, error) {
-	return run.Load(run.Source{Getenv: env(vars), Environ: environ(vars), Short: short})
+	all, err := run.LoadAll(run.Source{Getenv: env(vars), Environ: environ(vars), Short: short})
+	if err != nil {
+		return run.Settings{}, err
+	}
+	return all[0], nil
 }
 
 // open opens the session go test would with the environment vars:
-// run.Load, then run.Open, which checks an external target first. The
+// run.LoadAll, then run.Open of the first model, which checks an external target first. The
 // session ends with the test.
 func open(t *testing.T, vars map[string]string, short bool) (*run.Session, error) {
 	t.Helper()
