@@ -97,15 +97,16 @@ func xmlSafe(b []byte) []byte {
 
 // page is what the template draws.
 type page struct {
-	Runs    []run
-	Summary summary
-	Compare figure
-	Belief  figure
-	Depth   figure
-	Heat    figure
-	Formats figure
-	People  peopleSection
-	Bias    []biasModel
+	Overview overview
+	Runs     []run
+	Summary  summary
+	Compare  figure
+	Belief   figure
+	Depth    figure
+	Heat     figure
+	Formats  figure
+	People   peopleSection
+	Bias     []biasModel
 	// Content is SemEval-2026 Task 11's content effect of each model over
 	// its validity questions about real things.
 	Content []contentRow
@@ -119,6 +120,7 @@ type run struct {
 	Seed                                   uint64
 	Items, Pairs                           int
 	Temperature                            string
+	Limit                                  int // SYLLOBENCH_LIMIT: the run was a trial
 }
 
 // A figure is a chart, or several, with what a reader needs to read
@@ -129,6 +131,9 @@ type figure struct {
 	Legend  []legendItem
 	Charts  []panel
 	Notes   []string
+	// Collapse shows each panel in a <details> of its own, closed: a
+	// chart per model that a reader opens for the model they look at.
+	Collapse bool
 }
 
 // A panel is one chart of a figure, with its own heading when a figure
@@ -164,17 +169,24 @@ type legendItem struct {
 	Color, Stroke, Label string
 	Line                 bool   // drawn as a line, not a square
 	Dash                 string // the line's dashes
+	Marker               int    // the line's marker, that of series Marker-1 (see marker); 0 for none
 }
 
+// summary is a table per model of its probes, each in a <details>.
 type summary struct {
-	Models []string
-	Rows   []summaryRow
-	About  []summaryRow // the probes with a description, for the list under the table
+	Models []summaryModel
+	About  []summaryRow // the probes with a description, for the list under the tables
+}
+
+type summaryModel struct {
+	Label, Color string
+	Passed, Run  int // probes passed, of those run
+	Rows         []summaryRow
 }
 
 type summaryRow struct {
 	Probe, About string
-	Cells        []summaryCell
+	Cell         summaryCell
 }
 
 type summaryCell struct {
@@ -217,9 +229,10 @@ func buildPage(cards []*scorecard.Scorecard) *page {
 			Label: names[i], Color: modelColor(i), Suite: c.Suite, Target: c.Config.Target, Size: c.Config.Size,
 			Format: c.Config.Format, Semantics: c.Config.Semantics, Seed: c.Config.Seed,
 			Temperature: strconv.FormatFloat(c.Config.Temperature, 'g', -1, 64),
-			Items:       len(c.Items), Pairs: len(c.ContentPairs),
+			Items:       len(c.Items), Pairs: len(c.ContentPairs), Limit: c.Config.Limit,
 		})
 	}
+	pg.Overview = buildOverview(cards, names)
 	pg.Summary = buildSummary(cards, names)
 	pg.Compare = buildCompare(cards, names)
 	pg.Belief = buildBelief(cards, names)
@@ -233,13 +246,19 @@ func buildPage(cards []*scorecard.Scorecard) *page {
 }
 
 func buildSummary(cards []*scorecard.Scorecard, names []string) summary {
-	s := summary{Models: names}
-	for _, name := range probeNames(cards) {
-		row := summaryRow{Probe: name, About: about[name]}
-		for _, c := range cards {
+	var s summary
+	probes := probeNames(cards)
+	for _, name := range probes {
+		if about[name] != "" {
+			s.About = append(s.About, summaryRow{Probe: name, About: about[name]})
+		}
+	}
+	for i, c := range cards {
+		m := summaryModel{Label: names[i], Color: modelColor(i)}
+		for _, name := range probes {
 			p := findProbe(c, name)
 			if p == nil {
-				row.Cells = append(row.Cells, summaryCell{Missing: true})
+				m.Rows = append(m.Rows, summaryRow{Probe: name, Cell: summaryCell{Missing: true}})
 				continue
 			}
 			cell := summaryCell{N: p.N, Accuracy: "–", Unparseable: p.Unparseable, Truncated: p.Truncated, Errors: p.Errors}
@@ -253,12 +272,13 @@ func buildSummary(cards []*scorecard.Scorecard, names []string) summary {
 			word, checks := probeStatus(p)
 			cell.Status, cell.Checks = word, groupChecks(checks)
 			cell.StatusClass = map[string]string{"pass": "pass", "FAIL": "fail", "n/a": "na"}[word]
-			row.Cells = append(row.Cells, cell)
+			m.Run++
+			if word == "pass" {
+				m.Passed++
+			}
+			m.Rows = append(m.Rows, summaryRow{Probe: name, Cell: cell})
 		}
-		s.Rows = append(s.Rows, row)
-		if row.About != "" {
-			s.About = append(s.About, row)
-		}
+		s.Models = append(s.Models, m)
 	}
 	return s
 }
@@ -308,18 +328,7 @@ func buildBelief(cards []*scorecard.Scorecard, names []string) figure {
 		Legend: []legendItem{{Color: believable, Label: "believable conclusion"}, {Color: unbelievable, Label: "unbelievable conclusion"}},
 	}
 	for i, c := range cards {
-		var cells [4][2]int // accepted, answered
-		for _, it := range itemsOf(c, "belief") {
-			if !answeredItem(it) || (it.Condition != "believable" && it.Condition != "unbelievable") {
-				continue
-			}
-			valid, bel := it.Expected == question.Yes, it.Condition == "believable"
-			k := slices.Index(beliefCells[:], struct{ valid, believable bool }{valid, bel})
-			cells[k][1]++
-			if it.Verdict == question.Yes {
-				cells[k][0]++
-			}
-		}
+		cells := beliefCounts(c)
 		if cells[0][1]+cells[1][1]+cells[2][1]+cells[3][1] == 0 {
 			f.Notes = append(f.Notes, names[i]+": no answered belief questions, so no chart.")
 			continue
@@ -339,11 +348,7 @@ func buildBelief(cards []*scorecard.Scorecard, names []string) figure {
 			Width: 276, Height: 260, YTitle: "accepted as valid", XTitle: "the argument is…", Values: true, MaxBar: 40,
 		})
 		pn := panel{Heading: names[i], Scene: sc}
-		bc := stats.BeliefCells{
-			ValidBelievable: stats.Cell{Accepted: cells[0][0], Total: cells[0][1]}, ValidUnbelievable: stats.Cell{Accepted: cells[1][0], Total: cells[1][1]},
-			InvalidBelievable: stats.Cell{Accepted: cells[2][0], Total: cells[2][1]}, InvalidUnbelievable: stats.Cell{Accepted: cells[3][0], Total: cells[3][1]},
-		}
-		if ix, err := stats.Belief(bc); err == nil {
+		if ix, err := stats.Belief(beliefStats(cells)); err == nil {
 			for _, x := range []struct {
 				name string
 				v    stats.Index
@@ -356,6 +361,32 @@ func buildBelief(cards []*scorecard.Scorecard, names []string) figure {
 		f.Charts = append(f.Charts, pn)
 	}
 	return f
+}
+
+// beliefCounts counts, for each belief-bias cell in the order of
+// beliefCells, the answered belief questions accepted as valid and all
+// the answered ones.
+func beliefCounts(c *scorecard.Scorecard) [4][2]int {
+	var cells [4][2]int // accepted, answered
+	for _, it := range itemsOf(c, "belief") {
+		if !answeredItem(it) || (it.Condition != "believable" && it.Condition != "unbelievable") {
+			continue
+		}
+		valid, bel := it.Expected == question.Yes, it.Condition == "believable"
+		k := slices.Index(beliefCells[:], struct{ valid, believable bool }{valid, bel})
+		cells[k][1]++
+		if it.Verdict == question.Yes {
+			cells[k][0]++
+		}
+	}
+	return cells
+}
+
+func beliefStats(cells [4][2]int) stats.BeliefCells {
+	return stats.BeliefCells{
+		ValidBelievable: stats.Cell{Accepted: cells[0][0], Total: cells[0][1]}, ValidUnbelievable: stats.Cell{Accepted: cells[1][0], Total: cells[1][1]},
+		InvalidBelievable: stats.Cell{Accepted: cells[2][0], Total: cells[2][1]}, InvalidUnbelievable: stats.Cell{Accepted: cells[3][0], Total: cells[3][1]},
+	}
 }
 
 // signed formats an index in [-1, 1] with two decimals and a real minus.
@@ -406,7 +437,7 @@ func buildDepth(cards []*scorecard.Scorecard, names []string) figure {
 		case len(sr.Points) == 0:
 			f.Notes = append(f.Notes, fmt.Sprintf("%s: none of its %d chain questions answered (%d declined or failed), so no line.", names[i], total, dec))
 		default:
-			f.Legend = append(f.Legend, legendItem{Color: sr.Color, Label: names[i], Line: true, Dash: lineDash(len(ss))})
+			f.Legend = append(f.Legend, legendItem{Color: sr.Color, Label: names[i], Line: true, Dash: lineDash(len(ss)), Marker: len(ss)%4 + 1})
 			ss = append(ss, sr)
 		}
 		if unknown > 0 {
@@ -438,6 +469,7 @@ func buildHeat(cards []*scorecard.Scorecard, names []string) figure {
 			{Color: heatColor(0.75), Label: "75%"}, {Color: heatColor(1), Label: "100% correct"},
 			{Color: "#ffffff", Stroke: "#bbb", Label: "not asked"}, {Color: "#c8c8c8", Label: "asked, none answered"},
 		},
+		Collapse: true,
 	}
 	for i, c := range cards {
 		var pairs [16][4]counts

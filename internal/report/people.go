@@ -172,12 +172,14 @@ func buildPeople(cards []*scorecard.Scorecard, names []string) peopleSection {
 			{Color: heatColor(0.75), Label: "75%"}, {Color: heatColor(1), Label: "100% correct"},
 			{Color: "#ffffff", Stroke: "#bbb", Label: "not asked"},
 		},
+		Collapse: true,
 	}
 	ps.Scatter = figure{
 		Title: "Model vs people, pair by pair",
 		Caption: "Each point is a premise pair the model was asked: across, the share of people who answered it correctly (Ragni 2016); up, the model's accuracy. " +
 			"Points on the dashed diagonal are pairs the model finds as hard as people do; a high correlation means the model finds hard what people find hard.",
-		Legend: []legendItem{{Color: "#999", Label: "dashed: model as accurate as people", Line: true, Dash: "5 4"}},
+		Legend:   []legendItem{{Color: "#999", Label: "dashed: model as accurate as people", Line: true, Dash: "5 4"}},
+		Collapse: true,
 	}
 	for mi, m := range models {
 		macc := human.Accuracy(m.counts, m.sem)

@@ -2,18 +2,13 @@ package report
 
 import (
 	"bytes"
-	"context"
 	"encoding/xml"
-	"fmt"
-	"image/png"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/syllobench/syllobench/internal/ccobra"
@@ -415,81 +410,6 @@ func TestHeatColor(t *testing.T) {
 	for v, want := range map[float64]string{0: "#440154", 0.5: "#21918c", 1: "#fde725", -1: "#440154", 2: "#fde725"} {
 		if got := heatColor(v); got != want {
 			t.Errorf("heatColor(%v) = %s, want %s", v, got, want)
-		}
-	}
-}
-
-// TestBrowser opens a report of the committed scorecards in headless
-// Chromium and checks that it draws a screenshot. Set REPORT_SCREENSHOT
-// to a path to keep the screenshot.
-func TestBrowser(t *testing.T) {
-	chromium, err := exec.LookPath("chromium") // Debian's /usr/bin/chromium
-	if err != nil {
-		t.Skip("no browser to check the report in: chromium is not installed (on Debian: apt-get install chromium)")
-	}
-	dir := t.TempDir()
-	report := filepath.Join(dir, "report.html")
-	if err := os.WriteFile(report, render(t, readCards(t, committed...)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	shot := filepath.Join(dir, "report.png")
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-		"--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--user-data-dir="+filepath.Join(dir, "profile"), "--screenshot="+shot, "--window-size=1280,4000", "file://"+report)
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("chromium: %v\n%s", err, out)
-	}
-	f, err := os.Open(shot)
-	if err != nil {
-		t.Fatalf("chromium wrote no screenshot: %v\n%s", err, out)
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil || info.Size() == 0 {
-		t.Fatalf("the screenshot is empty (%v)", err)
-	}
-	cfg, err := png.DecodeConfig(f)
-	if err != nil {
-		t.Fatalf("the screenshot is not a PNG: %v", err)
-	}
-	if cfg.Width != 1280 || cfg.Height != 4000 {
-		t.Errorf("screenshot is %d×%d, want 1280×4000", cfg.Width, cfg.Height)
-	}
-	// The charts were drawn: the bars of the first model show in its colour.
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		t.Fatal(err)
-	}
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatalf("the screenshot is not a PNG: %v", err)
-	}
-	want := palette[0] // "#0072B2"
-	var wr, wg, wb uint32
-	if _, err := fmt.Sscanf(want, "#%02x%02x%02x", &wr, &wg, &wb); err != nil {
-		t.Fatal(err)
-	}
-	found := 0
-	for y := img.Bounds().Min.Y; y < img.Bounds().Max.Y; y++ {
-		for x := img.Bounds().Min.X; x < img.Bounds().Max.X; x++ {
-			r, g, b, _ := img.At(x, y).RGBA()
-			if r>>8 == wr && g>>8 == wg && b>>8 == wb {
-				found++
-			}
-		}
-	}
-	if found < 100 {
-		t.Errorf("the screenshot has %d pixels of the first model's colour %s: were the charts drawn?", found, want)
-	}
-	if keep := os.Getenv("REPORT_SCREENSHOT"); keep != "" {
-		data, err := os.ReadFile(shot)
-		if err == nil {
-			err = os.WriteFile(keep, data, 0o644)
-		}
-		if err != nil {
-			t.Fatal(err)
 		}
 	}
 }

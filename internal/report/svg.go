@@ -1,7 +1,9 @@
 package report
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -19,7 +21,15 @@ type scene struct {
 	Polys   []poly
 	Lines   []line
 	Circles []circle
+	Shapes  []shape
 	Texts   []text
+}
+
+// A shape is a filled polygon: a marker of a line chart.
+type shape struct {
+	Points string
+	Fill   string
+	Tip    string
 }
 
 type rect struct {
@@ -54,6 +64,21 @@ type text struct {
 	Bold   bool
 	Rotate bool // rotated a quarter turn anticlockwise about (X, Y)
 	Fill   string
+}
+
+// minText is the smallest size, in CSS pixels, that a chart's text is
+// drawn at: a chart is never drawn narrower than its MinWidth, and scrolls
+// sideways in its panel on a screen narrower than that.
+const minText = 9.0
+
+// MinWidth is the narrowest a scene is drawn: the width at which its
+// smallest text is minText pixels high, and at most its own width.
+func (s *scene) MinWidth() float64 {
+	smallest := 12.0
+	for _, t := range s.Texts {
+		smallest = min(smallest, t.Size)
+	}
+	return min(s.W, math.Ceil(s.W*minText/smallest))
 }
 
 // num formats a coordinate for an attribute.
@@ -180,11 +205,19 @@ type series struct {
 }
 
 // lineChart draws one line per series over integer x values, each point
-// with its interval; series are shifted apart a little so that their
-// whiskers do not hide each other.
+// with its interval. Lines that coincide (two models at 100%) stay apart:
+// series are shifted apart a little, each has its own dashes and its own
+// marker (circle, square, triangle, diamond), and each is named at its
+// right end, the names moved apart where the ends meet.
 func lineChart(xs []int, ss []series, id, label, xTitle, yTitle string, width, height float64) *scene {
+	longest := 0
+	for _, sr := range ss {
+		longest = max(longest, len([]rune(sr.Key)))
+	}
+	labelW := min(180, 14+6.6*float64(longest))
+	width += labelW
 	s := &scene{ID: id, Label: label, W: width, H: height}
-	p := plot{X0: 52, Y0: 14, X1: width - 16, Y1: height - 44}
+	p := plot{X0: 52, Y0: 14, X1: width - 16 - labelW, Y1: height - 44}
 	s.yAxis(p, yTitle)
 	lo, hi := xs[0], xs[len(xs)-1]
 	span := float64(max(1, hi-lo))
@@ -195,9 +228,16 @@ func lineChart(xs []int, ss []series, id, label, xTitle, yTitle string, width, h
 		s.line(xpos(x), p.Y1, xpos(x), p.Y1+4, "#444", 1)
 	}
 	s.text((p.X0+p.X1)/2, height-6, xTitle, "middle", 12)
+	type end struct {
+		y     float64
+		key   string
+		color string
+	}
+	var ends []end
 	for si, sr := range ss {
 		dx := (float64(si) - float64(len(ss)-1)/2) * 5
 		var pts []string
+		lastY, last := 0.0, false
 		for _, x := range xs {
 			v, ok := sr.Points[x]
 			if !ok || v.N == 0 {
@@ -211,24 +251,69 @@ func lineChart(xs []int, ss []series, id, label, xTitle, yTitle string, width, h
 				line{cx - 3, p.y(v.Hi), cx + 3, p.y(v.Hi), sr.Color, 1.2})
 			tip := sr.Key + ", " + sr.What + " " + strconv.Itoa(x) + ": " + strconv.Itoa(v.K) + " of " + strconv.Itoa(v.N) +
 				" correct = " + pct(v.P) + ", 95% interval " + pct(v.Lo) + "–" + pct(v.Hi)
-			s.Circles = append(s.Circles, circle{X: cx, Y: cy, R: 3.5, Fill: sr.Color, Tip: tip})
+			s.marker(si, cx, cy, sr.Color, tip)
+			lastY, last = cy, true
 		}
 		if len(pts) > 1 {
-			// Dashes of different lengths let lines that coincide
-			// (two models at 100%) both show.
 			s.Polys = append(s.Polys, poly{Points: strings.Join(pts, " "), Stroke: sr.Color, Dash: lineDash(si)})
 		}
+		if last {
+			ends = append(ends, end{lastY, sr.Key, sr.Color})
+		}
+	}
+	// The names at the right ends, top to bottom, at least a line apart.
+	slices.SortStableFunc(ends, func(a, b end) int { return cmp.Compare(a.y, b.y) })
+	const gap = 13.0
+	for i := range ends {
+		if i > 0 {
+			ends[i].y = max(ends[i].y, ends[i-1].y+gap)
+		}
+	}
+	if n := len(ends); n > 0 && ends[n-1].y > p.Y1 { // pushed below the plot: move them all up
+		shift := ends[n-1].y - p.Y1
+		for i := range ends {
+			ends[i].y -= shift
+		}
+	}
+	for _, e := range ends {
+		t := s.text(p.X1+8, e.y+4, e.key, "start", 11)
+		t.Fill = e.color
 	}
 	return s
+}
+
+// marker draws the i-th series' marker at (x, y): a circle, a square, a
+// triangle or a diamond, so that series that coincide can be told apart
+// without colour.
+func (s *scene) marker(i int, x, y float64, color, tip string) {
+	const r = 4.0
+	pts := func(xy ...float64) string {
+		var b []string
+		for j := 0; j+1 < len(xy); j += 2 {
+			b = append(b, num(x+xy[j])+","+num(y+xy[j+1]))
+		}
+		return strings.Join(b, " ")
+	}
+	switch i % 4 {
+	case 0:
+		s.Circles = append(s.Circles, circle{X: x, Y: y, R: r, Fill: color, Tip: tip})
+	case 1:
+		s.Shapes = append(s.Shapes, shape{Points: pts(-r, -r, r, -r, r, r, -r, r), Fill: color, Tip: tip})
+	case 2:
+		s.Shapes = append(s.Shapes, shape{Points: pts(0, -r-1, r+1, r, -r-1, r), Fill: color, Tip: tip})
+	default:
+		s.Shapes = append(s.Shapes, shape{Points: pts(0, -r-1, r+1, 0, 0, r+1, -r-1, 0), Fill: color, Tip: tip})
+	}
 }
 
 // lineDash is the dashing of the i-th line of a line chart.
 func lineDash(i int) string { return []string{"", "7 4", "3 3", "10 3 3 3"}[i%4] }
 
 // palette are the colours of the models, in order (Okabe & Ito's, which
-// readers with colour-blindness can tell apart; yellow left out, as it
-// does not show on white).
-var palette = []string{"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999999"}
+// readers with colour-blindness can tell apart, yellow left out as it
+// does not show on white; then Tol's wine and indigo, so that the nine
+// reference reasoners get nine colours).
+var palette = []string{"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999999", "#882255", "#332288"}
 
 func modelColor(i int) string { return palette[i%len(palette)] }
 
