@@ -5,22 +5,22 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/syllobench/syllobench/internal/junit"
 	"github.com/syllobench/syllobench/internal/refmodel"
 )
 
 // recipe is the README's CI recipe for gating a model upgrade: the shell
-// lines that record the two models, and the CI job's gate step and
-// comparison step.
+// lines that record the two models, and the CI job's gate step.
 type recipe struct {
 	record  [][]string        // each a command line: VAR=value words, then the command
 	gateEnv map[string]string // the gate step's env
 	gate    []string          // its run line
-	compare []string          // the comparison step's run line, without its redirection
 }
 
 // readRecipe reads the recipe out of README.md's "Gating a model upgrade".
@@ -62,12 +62,9 @@ func readRecipe(t *testing.T) recipe {
 				r.gateEnv = map[string]string{}
 			}
 			r.gateEnv[k] = v
-		case step == "comparison for the pull request" && strings.HasPrefix(l, "run: "):
-			cmd, _, _ := strings.Cut(strings.TrimPrefix(l, "run: "), " >>")
-			r.compare = strings.Fields(cmd)
 		}
 	}
-	if len(r.record) != 2 || len(r.gate) == 0 || len(r.gateEnv) == 0 || len(r.compare) == 0 {
+	if len(r.record) != 2 || len(r.gate) == 0 || len(r.gateEnv) == 0 {
 		t.Fatalf("the recipe read from README.md is incomplete: %+v", r)
 	}
 	return r
@@ -126,26 +123,39 @@ func TestCIRecipe(t *testing.T) {
 					t.Fatalf("%q: %v\n%s", line, err, tail(string(b)))
 				}
 			}
-			var vars []string
+			// The gate step, with the step summary GitHub Actions gives.
+			summary := filepath.Join(t.TempDir(), "step-summary.md")
+			vars := []string{"GITHUB_STEP_SUMMARY=" + summary}
 			for k, v := range r.gateEnv {
 				vars = append(vars, k+"="+words.Replace(v))
 			}
-			if strings.Join(r.gate[:2], " ") != "go test" {
-				t.Fatalf("the gate step runs %q, not go test", r.gate)
+			_, args := splitCommand(words, r.gate)
+			if len(args) < 4 || strings.Join(args[:4], " ") != "go run ./cmd/syllobench run" {
+				t.Fatalf("the gate step runs %q, not syllobench run", r.gate)
 			}
-			gateOut, err := goTest(t, r.gate[2:], append(vars, local...)...)
+			cmd := exec.Command(bin, args[3:]...)
+			cmd.Env = cleanEnviron(append(vars, local...)...)
+			b, err := cmd.CombinedOutput()
+			gateOut := string(b)
 			if passed := err == nil; passed != tc.pass {
 				t.Errorf("the gate step: passed %t, want %t: %s:\n%s", passed, tc.pass, tc.reason, tail(gateOut))
 			}
-			if !tc.pass && !strings.Contains(gateOut, "is significantly worse than the baseline "+tc.baseline) {
+			if !tc.pass && !strings.Contains(gateOut, tc.candidate+" fails the gate against "+tc.baseline) {
 				t.Errorf("the failing gate does not say it is a regression:\n%s", tail(gateOut))
 			}
-			_, args := splitCommand(words, r.compare)
-			cmd := exec.Command(bin, args[3:]...)
-			cmd.Env = cleanEnviron()
-			b, err := cmd.Output()
-			if passed := err == nil; passed != tc.pass || !strings.Contains(string(b), "**syllobench gate") {
-				t.Errorf("the comparison step: passed %t, want %t:\n%s", passed, tc.pass, b)
+			md, err := os.ReadFile(summary)
+			if err != nil || !strings.Contains(string(md), "**syllobench gate") || !strings.Contains(string(md), "| probe | "+tc.candidate+" |") {
+				t.Errorf("the step summary lacks the table or the comparison (%v):\n%s", err, md)
+			}
+			doc, err := os.ReadFile(filepath.Join(out, "junit.xml"))
+			if err != nil {
+				t.Fatalf("the gate step wrote no JUnit XML: %v", err)
+			}
+			if err := junit.Validate(doc); err != nil {
+				t.Errorf("the gate step's JUnit XML: %v", err)
+			}
+			if regressed := regexp.MustCompile(`classname="gate">\s*<failure`).Match(doc); regressed == tc.pass {
+				t.Errorf("the JUnit XML has a failed gate case: %t; want %t", regressed, !tc.pass)
 			}
 		})
 	}

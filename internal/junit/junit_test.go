@@ -55,6 +55,7 @@ func TestValidateCatches(t *testing.T) {
 		`<testsuites tests="1" failures="0" errors="0"><testsuite name="x" tests="1" failures="0" errors="0" skipped="0"><testcase name="a"/></testsuite></testsuites>`,
 		`<testsuites tests="1" failures="0" errors="0"><testsuite name="x" tests="1" failures="0" errors="0" skipped="0"><testcase name="a" classname="b"><failure message="m" type="t"/></testcase></testsuite></testsuites>`,
 		`<testsuites tests="1" failures="1" errors="0"><testsuite name="x" tests="1" failures="1" errors="0" skipped="0"><testcase name="a" classname="b"><failure>x</failure></testcase></testsuite></testsuites>`,
+		`<testsuites><testsuite tests="0"></testsuite></testsuites>`,
 		`<testsuites tests="1" failures="1" errors="0"><testsuite name="x" tests="1" failures="1" errors="0" skipped="0"><testcase name="a" classname="b"><skipped/><error message="m" type="t"/></testcase></testsuite></testsuites>`,
 	} {
 		if err := Validate([]byte(doc)); err == nil {
