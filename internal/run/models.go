@@ -47,6 +47,7 @@ func LoadAll(src Source) ([]Settings, error) {
 	file, fileName := raw("SYLLOBENCH_MODELS_FILE")
 	base, baseName := raw("SYLLOBENCH_BASE_URL")
 	var each []Source
+	var alone []string // for each, the variables that ask it alone
 	switch {
 	case file != "" && (list != "" || base != ""):
 		name := listName
@@ -73,6 +74,11 @@ func LoadAll(src Source) ([]Settings, error) {
 				"SYLLOBENCH_BASE_URL": e.BaseURL, "SYLLOBENCH_MODEL": e.Model,
 				"SYLLOBENCH_MODELS_FILE": "", "SYLLOBENCH_API_KEY": key, "OPENAI_API_KEY": "",
 			}))
+			a := "SYLLOBENCH_MODELS_FILE= SYLLOBENCH_BASE_URL=" + shellQuote(model.RedactURL(e.BaseURL)) + " SYLLOBENCH_MODEL=" + shellQuote(e.Model)
+			if e.KeyVariable != "" {
+				a += ` SYLLOBENCH_API_KEY="$` + e.KeyVariable + `"`
+			}
+			alone = append(alone, a)
 		}
 	case strings.Contains(list, ","):
 		var names []string
@@ -86,10 +92,12 @@ func LoadAll(src Source) ([]Settings, error) {
 			}
 			names = append(names, m)
 			each = append(each, src.with(map[string]string{"SYLLOBENCH_MODEL": m}))
+			alone = append(alone, "SYLLOBENCH_MODEL="+shellQuote(m))
 		}
 	case list == "" && base == "" && src.EveryReasoner:
 		for _, m := range refmodel.Names() {
 			each = append(each, src.with(map[string]string{"SYLLOBENCH_MODEL": m}))
+			alone = append(alone, "SYLLOBENCH_MODEL="+m)
 		}
 	default:
 		s, err := Load(src)
@@ -101,7 +109,7 @@ func LoadAll(src Source) ([]Settings, error) {
 	all := make([]Settings, 0, len(each))
 	var errs []error
 	seen := map[string]bool{} // a bad shared setting is reported once, not once a model
-	for _, one := range each {
+	for i, one := range each {
 		s, err := Load(one)
 		if err != nil {
 			for _, e := range unjoin(err) {
@@ -115,6 +123,7 @@ func LoadAll(src Source) ([]Settings, error) {
 		if s.Out != "" {
 			s.Out = filepath.Join(s.Out, fixture.Slug(s.Model.Model))
 		}
+		s.Alone = alone[i]
 		all = append(all, s)
 	}
 	if err := errors.Join(errs...); err != nil {
@@ -218,4 +227,15 @@ func unjoin(err error) []error {
 		return j.Unwrap()
 	}
 	return []error{err}
+}
+
+// shellQuote quotes s for a POSIX shell when it holds more than letters,
+// digits and -_.:/+@=, so that a suggested command can be pasted.
+func shellQuote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_.:/+@=", r))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

@@ -150,3 +150,33 @@ func TestModelsFileKeys(t *testing.T) {
 		t.Errorf("the Authorization each server saw (-want +got):\n%s", diff)
 	}
 }
+
+// A question missing from the fixtures of one model of several says how
+// to record it for that model alone.
+func TestAloneInTheRecordCommand(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "models.txt")
+	if err := os.WriteFile(path, []byte("http://h:1/v1 model-a\nhttp://g:1/v1 b'c KEY_B\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, vars := range []map[string]string{
+		{"SYLLOBENCH_MODEL": "a,b"},
+		{"SYLLOBENCH_MODELS_FILE": path, "KEY_B": "secret-b"},
+		{"SYLLOBENCH_MODEL": "a"},
+	} {
+		vars["SYLLOBENCH_MODE"] = "replay"
+		all, err := LoadAll(Source{Getenv: env(vars), Environ: []string{}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range all {
+			got = append(got, s.Alone)
+		}
+	}
+	want := []string{"SYLLOBENCH_MODEL=a", "SYLLOBENCH_MODEL=b",
+		"SYLLOBENCH_MODELS_FILE= SYLLOBENCH_BASE_URL=http://h:1/v1 SYLLOBENCH_MODEL=model-a",
+		`SYLLOBENCH_MODELS_FILE= SYLLOBENCH_BASE_URL=http://g:1/v1 SYLLOBENCH_MODEL='b'\''c' SYLLOBENCH_API_KEY="$KEY_B"`, ""}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

@@ -105,6 +105,11 @@ func Open(ctx context.Context, s Settings) (*Session, error) {
 		sess.cancel(nil)
 		return nil, errors.Join(err, conn.Close())
 	}
+	if s.Alone != "" {
+		// One model of several: the command that records what is missing
+		// asks this one alone.
+		store.RecordCommand = func(probe string) string { return s.Alone + " " + fixture.DefaultRecordCommand(probe) }
+	}
 	sess.modelFor = store.For
 	sess.closers = []func() error{store.Close, conn.Close}
 	return sess, nil

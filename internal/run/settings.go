@@ -60,6 +60,10 @@ type Settings struct {
 	// Target is "embedded" (the built-in reasoners) or "external", as the
 	// scorecard says.
 	Target string
+	// Alone, in a run of several models ([LoadAll]), is the variables
+	// that ask this one alone, as a shell sets them
+	// ("SYLLOBENCH_MODEL=a"); "" in a run of one.
+	Alone string
 	// Recorded is the configuration of the model's recorded scorecard,
 	// which a replay takes its settings from; nil when there is none.
 	Recorded *Recorded
