@@ -270,7 +270,7 @@ func TestReplayWithoutFixtures(t *testing.T) {
 		t.Fatal(err)
 	}
 	if a.Tally.Errors != a.Tally.N || len(a.Failed()) != 0 || len(a.Infrastructure) != 1 ||
-		!strings.Contains(a.Infrastructure[0], "SYLLOBENCH_MODE=record go test ./... -run '^TestReasoning$/^probe=consistency$'") {
+		!strings.Contains(a.Infrastructure[0], "SYLLOBENCH_MODE=record go test . -run '^TestReasoning$/^probe=consistency$'") {
 		t.Errorf("tally %+v, failed checks %q, infrastructure %q", a.Tally, a.Failed(), a.Infrastructure)
 	}
 	if s.Stopped() != nil {
