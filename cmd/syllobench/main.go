@@ -2,15 +2,17 @@
 //
 // Usage:
 //
-//	syllobench run [-model M] [-base-url URL] [-probe P,...] [-size S] [-format F] [-out DIR] [-baseline M] [-gate]
+//	syllobench run [-model M[,M2...] | -models-file FILE] [-base-url URL] [-probe P,...] [-size S] [-limit N] [-format F] [-out DIR] [-baseline M] [-gate] [-junit FILE] [-summary FILE]
 //	syllobench forms [-json] [-pairs | -fallacies]
 //	syllobench decide [-semantics boolean|traditional] [-json] SENTENCE...
-//	syllobench items [-probe NAME] [-n N] [-seed S] [-format F] [-semantics S] [-json] [-coverage]
+//	syllobench items [-probe NAME] [-n N] [-seed S] [-format F] [-semantics S] [-json | -semeval] [-coverage]
 //	syllobench fixtures verify [DIR]
 //	syllobench verdict -kind yesno|truth|choice [FILE]
 //	syllobench serve [-addr 127.0.0.1:8080] [-fault-rate R] [-latency D]
 //	syllobench compare [-format text|markdown|json] [-pinned FILE] OLD.json NEW.json
 //	syllobench report [-o report.html] SCORECARD.json...
+//	syllobench audit [-semantics S] [-json] DATASET
+//	syllobench help [COMMAND]
 //
 // forms lists the 256 categorical syllogisms with their validity under
 // both semantics; with -pairs, the 64 premise pairs and their valid
@@ -21,8 +23,10 @@
 // premises are inconsistent. items exports the generated questions with
 // their prompts and expected answers, the dataset the probes ask.
 //
-// The exit status is 0 on success, 2 on a usage or parse error and 1 on
-// any other failure.
+// "syllobench help COMMAND" and "syllobench COMMAND -h" print a command's
+// usage on stdout. The exit status is 0 on success, 2 on a usage or parse
+// error (reported in one line, with the closest command, flag or probe
+// to a mistyped one) and 1 on any other failure.
 package main
 
 import (

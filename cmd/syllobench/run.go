@@ -23,7 +23,7 @@ import (
 	"github.com/syllobench/syllobench/probes"
 )
 
-const runUsage = `usage: syllobench run [-model M] [-base-url URL] [-probe P,...] [-size S] [-format F] [-out DIR] [-baseline M] [-gate]
+const runUsage = `usage: syllobench run [-model M[,M2...] | -models-file FILE] [-base-url URL] [-probe P,...] [-size S] [-limit N] [-format F] [-out DIR] [-baseline M] [-gate] [-junit FILE] [-summary FILE]
 
 Runs the battery against a model, outside go test, and writes
 scorecard.json, summary.txt, report.html and table.txt into -out. It asks
@@ -37,6 +37,16 @@ them.
 With no model and no base URL configured, it runs every built-in reference
 reasoner and prints them side by side: what the suite measures, and what a
 content-biased reasoner looks like.
+
+Several models (-model a,b,c on one server, or -models-file naming a
+server, a model and the variable of its key per line) are asked one after
+the other, each with its own fixtures, scorecard and baseline in -out's
+folder <model>; the table and the report show them side by side.
+
+-junit writes JUnit XML for CI, a test case per check; -summary writes the
+Markdown table and the comparison with the baseline, and is appended to
+$GITHUB_STEP_SUMMARY when that is set. -limit N asks only the first N
+questions of each probe: a quick try of a setup, never a score.
 
 With a baseline (-baseline or SYLLOBENCH_BASELINE) it prints the
 comparison with the baseline's recorded scorecard; with SYLLOBENCH_UPDATE=1
