@@ -130,6 +130,9 @@ func TestCIRecipe(t *testing.T) {
 				vars = append(vars, k+"="+words.Replace(v))
 			}
 			_, args := splitCommand(words, r.gate)
+			for i, a := range args {
+				args[i] = strings.ReplaceAll(a, `"$GITHUB_STEP_SUMMARY"`, summary)
+			}
 			if len(args) < 4 || strings.Join(args[:4], " ") != "go run ./cmd/syllobench run" {
 				t.Fatalf("the gate step runs %q, not syllobench run", r.gate)
 			}
