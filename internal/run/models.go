@@ -203,7 +203,8 @@ func ReadModelsFile(path string) ([]ModelEntry, error) {
 		}
 		if len(f) == 3 {
 			if !variableName.MatchString(f[2]) {
-				return nil, fmt.Errorf("line %d: %q is not the name of a variable (the key itself never goes in the file)", n, f[2][:min(len(f[2]), 4)]+"…")
+				// It may be a key pasted in: it is not shown.
+				return nil, fmt.Errorf("line %d: the third field is not the name of a variable (the key itself never goes in the file; the field is not shown)", n)
 			}
 			e.KeyVariable = f[2]
 		}

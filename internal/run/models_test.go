@@ -96,7 +96,7 @@ func TestLoadAll(t *testing.T) {
 		{"an empty file", map[string]string{"SYLLOBENCH_MODELS_FILE": write("empty.txt", "# nothing\n")}, "no model in it"},
 		{"one field", map[string]string{"SYLLOBENCH_MODELS_FILE": write("one.txt", "http://h:1/v1\n")}, "line 1: want a base URL, a model"},
 		{"not a URL", map[string]string{"SYLLOBENCH_MODELS_FILE": write("url.txt", "localhost:11434 m\n")}, "line 1: \"localhost:11434\" is not an http or https base URL"},
-		{"a key in the file", map[string]string{"SYLLOBENCH_MODELS_FILE": write("key.txt", "http://h:1/v1 m sk-secret-key-123\n")}, "line 1: \"sk-s…\" is not the name of a variable"},
+		{"a key in the file", map[string]string{"SYLLOBENCH_MODELS_FILE": write("key.txt", "http://h:1/v1 m sk-secret-key-123\n")}, "line 1: the third field is not the name of a variable"},
 		{"a model twice", map[string]string{"SYLLOBENCH_MODELS_FILE": write("twice.txt", "http://h:1/v1 m\nhttp://g:1/v1 m\n")}, "line 2: model m is already on line 1"},
 		{"a bad name in a list", map[string]string{"SYLLOBENCH_MODEL": "ref-logic,gpt-9"}, `SYLLOBENCH_MODEL="gpt-9": want a built-in reasoner`},
 	} {
@@ -105,7 +105,7 @@ func TestLoadAll(t *testing.T) {
 			if err == nil || !errors.Is(err, ErrBadConfig) || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("error %v, want a configuration error saying %q", err, tc.want)
 			}
-			if err != nil && strings.Contains(err.Error(), "secret-key") {
+			if err != nil && strings.Contains(err.Error(), "sk-") {
 				t.Errorf("the error shows the key: %v", err)
 			}
 		})
