@@ -210,6 +210,21 @@ func TestGoTestSeveralModels(t *testing.T) {
 	if !regexp.MustCompile(`(?m)^probe +ref-logic +ref-belief$`).MatchString(got) {
 		t.Errorf("no side-by-side table:\n%s", tail(got))
 	}
+
+	// A model whose server is down fails its own subtest with the reason;
+	// the others are asked.
+	dead := httptest.NewServer(http.NotFoundHandler())
+	deadURL := dead.URL + "/v1"
+	dead.Close()
+	models := filepath.Join(t.TempDir(), "models.txt")
+	if err := os.WriteFile(models, []byte(e.URL()+" ref-logic\n"+deadURL+" ref-coin\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err = runChild(t, "^TestReasoning$", "SYLLOBENCH_MODELS_FILE="+models, "SYLLOBENCH_MODE=live", "SYLLOBENCH_LIMIT=4")
+	if err == nil || !strings.Contains(got, "--- PASS: TestReasoning/model=ref-logic/probe=validity") ||
+		!strings.Contains(got, "--- FAIL: TestReasoning/model=ref-coin") || !strings.Contains(got, "no server answers at "+deadURL) {
+		t.Errorf("go test with one of two servers down:\n%s", tail(got))
+	}
 	for _, f := range []string{"table.txt", "report.html", "ref-logic/scorecard.json", "ref-belief/scorecard.json"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Errorf("go test wrote no %s: %v", f, err)

@@ -27,12 +27,22 @@ import (
 var (
 	openOnce sync.Once
 	sessions []*run.Session
-	openErr  error
+	openErr  error // the settings could not be read: nothing is asked
+	// failed are the models of several that could not be opened (their
+	// server is down, say), each with why: their subtests fail with it,
+	// and the others are asked.
+	failed   []failedModel
 	deadline time.Time // go test's -timeout, from the start of the binary
 )
 
+type failedModel struct {
+	name string
+	err  error
+}
+
 // open returns the sessions of the models the environment describes, or
-// fails t with the one-line reason they cannot be opened.
+// fails t with the one-line reason they cannot be opened. Of several
+// models, one that cannot be opened is left out and listed in failed.
 func open(t testing.TB) []*run.Session {
 	t.Helper()
 	openOnce.Do(func() {
@@ -43,11 +53,17 @@ func open(t testing.TB) []*run.Session {
 		}
 		for _, settings := range all {
 			s, err := run.Open(context.Background(), settings)
-			if err != nil {
+			switch {
+			case err != nil && len(all) == 1:
 				openErr = err
-				return
+			case err != nil:
+				failed = append(failed, failedModel{settings.Model.Model, err})
+			default:
+				sessions = append(sessions, s)
 			}
-			sessions = append(sessions, s)
+		}
+		if len(sessions) == 0 && openErr == nil {
+			openErr = errors.New("no model could be opened")
 		}
 	})
 	if openErr != nil {
@@ -58,15 +74,19 @@ func open(t testing.TB) []*run.Session {
 
 // eachModel runs f for every session: directly with one model, and as
 // the subtest model=<name> of each with several, one model after the
-// other (a local server serves one model at a time best).
+// other (a local server serves one model at a time best). A model that
+// could not be opened fails its subtest with the reason.
 func eachModel(t *testing.T, f func(t *testing.T, s *run.Session)) {
 	ss := open(t)
-	if len(ss) == 1 {
+	if len(ss) == 1 && len(failed) == 0 {
 		f(t, ss[0])
 		return
 	}
 	for _, s := range ss {
 		t.Run("model="+s.Settings.Model.Model, func(t *testing.T) { f(t, s) })
+	}
+	for _, m := range failed {
+		t.Run("model="+m.name, func(t *testing.T) { t.Fatalf("syllobench: %v", m.err) })
 	}
 }
 
@@ -282,7 +302,7 @@ func FuzzContentBias(f *testing.F) {
 	f.Fuzz(func(t *testing.T, seed uint64, family uint8, form uint16, a, b, presentation uint8) {
 		k := probes.BiasKnobs{Seed: seed, Family: family, Form: form, A: a, B: b, Presentation: presentation}
 		for _, s := range ss {
-			if len(ss) == 1 {
+			if len(ss) == 1 && len(failed) == 0 {
 				contentPair(t, s, k, fuzzing)
 				continue
 			}

@@ -127,16 +127,22 @@ func runRun(stdout, stderr io.Writer, args []string) error {
 	var failures []error
 	for _, settings := range all {
 		r, runErr := runModel(ctx, settings, selected, *probeList == "", *gating, stdout, stderr, len(all) == 1)
-		if r.card == nil {
-			return runErr
-		}
-		runs = append(runs, r)
 		if runErr != nil {
 			failures = append(failures, runErr)
 		}
-		if ctx.Err() != nil {
+		if ctx.Err() != nil || r.card == nil && len(all) == 1 {
 			break
 		}
+		if r.card == nil {
+			// This model could not be asked (its server is down, say):
+			// the others still are, and the run fails at the end.
+			fmt.Fprintf(stderr, "syllobench: skipping %s: %v\n", settings.Model.Model, runErr)
+			continue
+		}
+		runs = append(runs, r)
+	}
+	if len(runs) == 0 {
+		return errors.Join(failures...)
 	}
 	cards := make([]*scorecard.Scorecard, len(runs))
 	for i, r := range runs {

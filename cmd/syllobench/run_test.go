@@ -363,3 +363,38 @@ func TestRunJUnitAndSummary(t *testing.T) {
 		}
 	}
 }
+
+// A model of several whose server is down is skipped, saying so: the
+// others are asked and shown side by side, and the run fails.
+func TestRunSeveralModelsOneDown(t *testing.T) {
+	cleanEnv(t)
+	e, err := refmodel.Start(refmodel.All())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.Close() })
+	dead := httptest.NewServer(http.NotFoundHandler())
+	deadURL := dead.URL + "/v1"
+	dead.Close()
+	modelsFile := filepath.Join(t.TempDir(), "models.txt")
+	lines := e.URL() + " ref-logic\n" + deadURL + " ref-coin\n" + e.URL() + " ref-belief\n"
+	if err := os.WriteFile(modelsFile, []byte(lines), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("SYLLOBENCH_FIXTURES", t.TempDir())
+	out := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	err = run(&stdout, &stderr, []string{"run", "-models-file", modelsFile, "-limit", "4", "-out", out})
+	if err == nil || !strings.Contains(err.Error(), "no server answers at "+deadURL) {
+		t.Errorf("error %v; want the run to fail naming the dead server", err)
+	}
+	if !strings.Contains(stderr.String(), "syllobench: skipping ref-coin: no server answers") {
+		t.Errorf("stderr does not say ref-coin was skipped:\n%s", stderr.String())
+	}
+	if !regexp.MustCompile(`(?m)^probe +ref-logic +ref-belief$`).MatchString(stdout.String()) {
+		t.Errorf("no table of the two models that were asked:\n%s", stdout.String())
+	}
+	if _, err := os.Stat(filepath.Join(out, "report.html")); err != nil {
+		t.Errorf("no report: %v", err)
+	}
+}
