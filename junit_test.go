@@ -1,7 +1,6 @@
 package syllobench
 
 import (
-	"encoding/xml"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -34,23 +33,14 @@ func TestGoTestJUnit(t *testing.T) {
 	if err := junit.Validate(doc); err != nil {
 		t.Fatalf("gotestsum's report is not the JUnit shape CI systems read: %v", err)
 	}
-	var parsed struct {
-		Suites []struct {
-			Cases []struct {
-				Name    string `xml:"name,attr"`
-				Failure *struct {
-					Text string `xml:",chardata"`
-				} `xml:"failure"`
-			} `xml:"testcase"`
-		} `xml:"testsuite"`
-	}
-	if err := xml.Unmarshal(doc, &parsed); err != nil {
+	suites, err := junit.Read(doc)
+	if err != nil {
 		t.Fatal(err)
 	}
 	found := false
-	for _, s := range parsed.Suites {
+	for _, s := range suites {
 		for _, c := range s.Cases {
-			if c.Name == "TestReasoning/probe=belief" && c.Failure != nil && strings.Contains(c.Failure.Text, "expected:") {
+			if c.Name == "TestReasoning/probe=belief" && strings.Contains(c.Failure, "expected:") {
 				found = true
 			}
 		}

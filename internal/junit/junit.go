@@ -7,6 +7,7 @@ package junit
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -117,6 +118,36 @@ func Write(w io.Writer, name string, suites []Suite) error {
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
+}
+
+// Read parses a JUnit XML document back into its suites: a case's
+// Failure, Error and Output are the text of its <failure>, <error> and
+// <system-out> (a failure's message when it has no text), Skipped the
+// message of its <skipped>. It reads what Write writes, and gotestsum's.
+func Read(doc []byte) ([]Suite, error) {
+	var x xmlSuites
+	if err := xml.Unmarshal(doc, &x); err != nil {
+		return nil, err
+	}
+	text := func(p *xmlProblem) string {
+		if p == nil {
+			return ""
+		}
+		return cmp.Or(p.Text, p.Message, p.Type)
+	}
+	suites := make([]Suite, len(x.Suites))
+	for i, xs := range x.Suites {
+		s := Suite{Name: xs.Name, Properties: xs.Properties}
+		for _, xc := range xs.Cases {
+			c := Case{Class: xc.Classname, Name: xc.Name, Failure: text(xc.Failure), Error: text(xc.Error), Output: xc.SystemOut}
+			if xc.Skipped != nil {
+				c.Skipped = cmp.Or(xc.Skipped.Message, "skipped")
+			}
+			s.Cases = append(s.Cases, c)
+		}
+		suites[i] = s
+	}
+	return suites, nil
 }
 
 // firstLine is a message's first line, at most 200 bytes, for the

@@ -3,10 +3,12 @@ package junit
 import (
 	"bytes"
 	"encoding/xml"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 func TestWrite(t *testing.T) {
@@ -40,6 +42,19 @@ func TestWrite(t *testing.T) {
 	f := doc.Suites[0].Cases[1].Failure
 	if f == nil || f.Message != "accuracy 3/10 below the floor" || !strings.Contains(f.Text, "reply: \"<b>yes</b> \uFFFD\uFFFD[31m\uFFFD\"") {
 		t.Errorf("failure %+v", f)
+	}
+	// What Read reads back is what was written, with what XML cannot
+	// hold replaced.
+	back, err := Read(b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := slices.Clone(suites)
+	want[0].Cases = slices.Clone(want[0].Cases)
+	want[0].Cases[1].Failure = clean(want[0].Cases[1].Failure)
+	want[1].Properties = nil
+	if diff := cmp.Diff(want, back, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("Read(Write(suites)) (-want +got):\n%s", diff)
 	}
 	var again bytes.Buffer
 	Write(&again, "syllobench", suites)

@@ -54,7 +54,7 @@ window.addEventListener('load', function () {
       });
     });
     var ov = Array.prototype.filter.call(d.querySelectorAll('#overview svg'), function (s) { return s.getBoundingClientRect().width > 0; });
-    return {viewport: vw, scrollWidth: d.documentElement.scrollWidth, wide: wide, small: small, elements: elements, texts: texts,
+    return {viewport: vw, scrollWidth: d.documentElement.scrollWidth, height: d.documentElement.scrollHeight, wide: wide, small: small, elements: elements, texts: texts,
       overview: ov.length ? ov[0].id : '', overviewBottom: ov.length ? ov[0].getBoundingClientRect().bottom : -1};
   }
   var closed = check();
@@ -66,6 +66,7 @@ window.addEventListener('load', function () {
 // layout is what the measuring script found at one width.
 type layout struct {
 	Viewport, ScrollWidth int
+	Height                int // the page's, in pixels
 	Elements, Texts       int // the elements drawn, and the chart texts, that were measured
 	Wide, Small           []string
 	Overview              string
@@ -138,8 +139,8 @@ func TestBrowser(t *testing.T) {
 				if l.Viewport != width || l.Elements == 0 || l.Texts == 0 {
 					t.Fatalf("%s, measured %d elements and %d chart texts at %d pixels; want some, at %d", name, l.Elements, l.Texts, l.Viewport, width)
 				}
-				t.Logf("%s: %d elements and %d chart texts measured; the first screen shows %s, ending at %.0f pixels",
-					name, l.Elements, l.Texts, l.Overview, l.OverviewBottom)
+				t.Logf("%s: %d elements and %d chart texts measured; the page is %d pixels high; the first screen shows %s, ending at %.0f pixels",
+					name, l.Elements, l.Texts, l.Height, l.Overview, l.OverviewBottom)
 				if l.ScrollWidth > width {
 					t.Errorf("%s, the page is %d pixels wide at %d: it scrolls sideways", name, l.ScrollWidth, width)
 				}
