@@ -47,7 +47,8 @@ func LoadAll(src Source) ([]Settings, error) {
 	file, fileName := raw("SYLLOBENCH_MODELS_FILE")
 	base, baseName := raw("SYLLOBENCH_BASE_URL")
 	var each []Source
-	var alone []string // for each, the variables that ask it alone
+	var alone []string     // for each, the variables that ask it alone
+	var keyAdvice []string // for each, where its key is set ("" for the variables)
 	switch {
 	case file != "" && (list != "" || base != ""):
 		name := listName
@@ -79,6 +80,11 @@ func LoadAll(src Source) ([]Settings, error) {
 				a += ` SYLLOBENCH_API_KEY="$` + e.KeyVariable + `"`
 			}
 			alone = append(alone, a)
+			advice := fmt.Sprintf("set %s (named on line %d of %s) to a key it accepts", e.KeyVariable, e.Line, file)
+			if e.KeyVariable == "" {
+				advice = fmt.Sprintf("name the variable that holds its key on line %d of %s, and set it", e.Line, file)
+			}
+			keyAdvice = append(keyAdvice, advice)
 		}
 	case strings.Contains(list, ","):
 		var names []string
@@ -93,11 +99,13 @@ func LoadAll(src Source) ([]Settings, error) {
 			names = append(names, m)
 			each = append(each, src.with(map[string]string{"SYLLOBENCH_MODEL": m}))
 			alone = append(alone, "SYLLOBENCH_MODEL="+shellQuote(m))
+			keyAdvice = append(keyAdvice, "")
 		}
 	case list == "" && base == "" && src.EveryReasoner:
 		for _, m := range refmodel.Names() {
 			each = append(each, src.with(map[string]string{"SYLLOBENCH_MODEL": m}))
 			alone = append(alone, "SYLLOBENCH_MODEL="+m)
+			keyAdvice = append(keyAdvice, "")
 		}
 	default:
 		s, err := Load(src)
@@ -123,7 +131,7 @@ func LoadAll(src Source) ([]Settings, error) {
 		if s.Out != "" {
 			s.Out = filepath.Join(s.Out, fixture.Slug(s.Model.Model))
 		}
-		s.Alone = alone[i]
+		s.Alone, s.KeyAdvice = alone[i], keyAdvice[i]
 		all = append(all, s)
 	}
 	if err := errors.Join(errs...); err != nil {

@@ -180,3 +180,30 @@ func TestAloneInTheRecordCommand(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// A server of a models file that refuses its key is told of in one line
+// that names the variable and the line the key comes from, not
+// SYLLOBENCH_API_KEY, which that server is never sent.
+func TestModelsFileRefusedKey(t *testing.T) {
+	refuse := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, `{"error":{"message":"invalid api key"}}`, http.StatusUnauthorized)
+	}))
+	t.Cleanup(refuse.Close)
+	path := filepath.Join(t.TempDir(), "models.txt")
+	if err := os.WriteFile(path, []byte(refuse.URL+"/v1 with-key KEY_X\n"+refuse.URL+"/v1 without-key\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	all, err := LoadAll(Source{Getenv: env(map[string]string{"SYLLOBENCH_MODELS_FILE": path, "SYLLOBENCH_MODE": "live", "KEY_X": "sk-sentinel-x"}), Environ: []string{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{
+		"HTTP 401 (the key was refused): set KEY_X (named on line 1 of " + path + ") to a key it accepts",
+		"HTTP 401 (no key was sent): name the variable that holds its key on line 2 of " + path + ", and set it",
+	} {
+		_, err := Open(context.Background(), all[i])
+		if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "sk-sentinel") {
+			t.Errorf("%s: %v; want it to say %q", all[i].Model.Model, err, want)
+		}
+	}
+}

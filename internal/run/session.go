@@ -93,12 +93,12 @@ func Open(ctx context.Context, s Settings) (*Session, error) {
 			return nil, err
 		}
 		if s.Model.BaseURL != "" {
-			if err := Check(sess.ctx, client, s.Model); err != nil {
+			if err := Check(sess.ctx, client, s.Model, s.KeyAdvice); err != nil {
 				sess.cancel(nil)
 				return nil, errors.Join(err, c.Close())
 			}
 		}
-		inner, conn = &breaker{inner: client, limit: s.MaxFailures, stop: sess.cancel}, c
+		inner, conn = &breaker{inner: client, limit: s.MaxFailures, stop: sess.cancel, key: s.KeyAdvice}, c
 	}
 	store, err := fixture.Open(s.Fixtures, s.Model.Model, s.Mode, inner)
 	if err != nil {

@@ -60,6 +60,10 @@ type Settings struct {
 	// Target is "embedded" (the built-in reasoners) or "external", as the
 	// scorecard says.
 	Target string
+	// KeyAdvice, for a model of a models file, says where to set a key
+	// its server refused ("set KEY_B (named on line 2 of models.txt) …");
+	// "" when the key is SYLLOBENCH_API_KEY's or OPENAI_API_KEY's.
+	KeyAdvice string
 	// Alone, in a run of several models ([LoadAll]), is the variables
 	// that ask this one alone, as a shell sets them
 	// ("SYLLOBENCH_MODEL=a"); "" in a run of one.

@@ -1,6 +1,7 @@
 package run
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -37,6 +38,7 @@ type breaker struct {
 	inner model.Model
 	limit int
 	stop  context.CancelCauseFunc
+	key   string // what to do about a refused key (see keyAdvice)
 
 	mu      sync.Mutex
 	failing int
@@ -71,7 +73,7 @@ func (b *breaker) Complete(ctx context.Context, req model.Request) (model.Respon
 	}
 	var ie *model.InfraError
 	if errors.As(err, &ie) && (ie.StatusCode == http.StatusUnauthorized || ie.StatusCode == http.StatusForbidden) {
-		b.trip(&StopError{Reason: fmt.Sprintf("the run stopped: the server refused the key (HTTP %d); set SYLLOBENCH_API_KEY (or OPENAI_API_KEY) to a key it accepts", ie.StatusCode), Last: err})
+		b.trip(&StopError{Reason: fmt.Sprintf("the run stopped: the server refused the key (HTTP %d); %s", ie.StatusCode, keyAdvice(b.key)), Last: err})
 		return resp, err
 	}
 	b.mu.Lock()
@@ -93,8 +95,9 @@ const checkTimeout = 15 * time.Second
 // It lists the models (GET /models); a server that cannot list them, or
 // does not list this one (llama.cpp's server answers to any name), is
 // asked one short question instead. The error is one line that names the
-// URL, without credentials, and what to do.
-func Check(ctx context.Context, c *model.Client, cfg model.Config) error {
+// URL, without credentials, and what to do; key is what to do about a refused
+// key (see keyAdvice).
+func Check(ctx context.Context, c *model.Client, cfg model.Config, key string) error {
 	ctx, cancel := context.WithTimeout(ctx, min(cfg.Timeout, checkTimeout))
 	defer cancel()
 	url := model.RedactURL(cfg.BaseURL)
@@ -103,7 +106,7 @@ func Check(ctx context.Context, c *model.Client, cfg model.Config) error {
 		return nil
 	}
 	if err != nil {
-		if fatal := checkFailure(ctx, url, cfg, err, false); fatal != nil {
+		if fatal := checkFailure(ctx, url, cfg, key, err, false); fatal != nil {
 			return fatal
 		}
 	}
@@ -117,7 +120,7 @@ func Check(ctx context.Context, c *model.Client, cfg model.Config) error {
 	if errors.As(err, &ie) && ie.StatusCode == http.StatusNotFound && len(names) > 0 {
 		return fmt.Errorf("the server at %s does not serve the model %q (HTTP 404); it serves %s: set SYLLOBENCH_MODEL to one of them", url, cfg.Model, strings.Join(names, ", "))
 	}
-	if fatal := checkFailure(ctx, url, cfg, err, true); fatal != nil {
+	if fatal := checkFailure(ctx, url, cfg, key, err, true); fatal != nil {
 		return fatal
 	}
 	return fmt.Errorf("the server at %s did not answer a first question for %q: %w", url, cfg.Model, err)
@@ -126,7 +129,7 @@ func Check(ctx context.Context, c *model.Client, cfg model.Config) error {
 // checkFailure turns a failure of the check that no later request would
 // overcome into its one-line error: no server, a refused key, no answer,
 // and for the question (asked, not listing), a model not found.
-func checkFailure(ctx context.Context, url string, cfg model.Config, err error, asked bool) error {
+func checkFailure(ctx context.Context, url string, cfg model.Config, key string, err error, asked bool) error {
 	var ie *model.InfraError
 	var dns *net.DNSError
 	var op *net.OpError
@@ -136,7 +139,7 @@ func checkFailure(ctx context.Context, url string, cfg model.Config, err error, 
 		if cfg.HasAPIKey() {
 			what = "the key was refused"
 		}
-		return fmt.Errorf("the server at %s answered HTTP %d (%s): set SYLLOBENCH_API_KEY (or OPENAI_API_KEY) to a key it accepts", url, ie.StatusCode, what)
+		return fmt.Errorf("the server at %s answered HTTP %d (%s): %s", url, ie.StatusCode, what, keyAdvice(key))
 	case errors.As(err, &dns):
 		return fmt.Errorf("the server at %s cannot be found (%v): check SYLLOBENCH_BASE_URL", url, dns)
 	case errors.As(err, &op) && op.Op == "dial":
@@ -147,4 +150,10 @@ func checkFailure(ctx context.Context, url string, cfg model.Config, err error, 
 		return fmt.Errorf("the server at %s does not serve the model %q: %v; set SYLLOBENCH_MODEL to a model it serves", url, cfg.Model, err)
 	}
 	return nil
+}
+
+// keyAdvice says where to set a key the server refused: advice, for a
+// model of a models file, or by default the variables that hold it.
+func keyAdvice(advice string) string {
+	return cmp.Or(advice, "set SYLLOBENCH_API_KEY (or OPENAI_API_KEY) to a key it accepts")
 }
